@@ -1,1 +1,21 @@
-Console.WriteLine("placeholder");
+using TrainingService.Api.Apis;
+using TrainingService.Api.Extensions;
+using TrainingService.Api.Hubs;
+using TrainingService.Core.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+await app.Services.MigrateTrainingDatabaseAsync();
+
+app.UseApplicationPipeline();
+app.MapJobsApi();
+app.MapHub<TrainingHub>(TrainingHub.Path);
+app.MapTrainingHangfireDashboard();
+app.MapHealthChecks("/health");
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

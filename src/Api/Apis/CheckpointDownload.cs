@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using TrainingService.Core;
+using TrainingService.Core.Persistence;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary>
+/// Serves a checkpoint file with its SHA-256 as the ETag and as an RFC 9530 <c>Repr-Digest</c>,
+/// so a client can verify what it downloaded.
+/// </summary>
+public static class CheckpointDownload
+{
+    public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> DownloadAsync(
+        Guid id, string name, JobQueries queries, IOptions<StorageOptions> storage, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var job = await queries.FindAsync(id, cancellationToken);
+        if (job is null) return JobsApi.JobNotFound(id);
+        var checkpoint = await queries.CheckpointAsync(id, name, cancellationToken);
+        var path = checkpoint is null ? null : Path.GetFullPath(Path.Combine(storage.Value.CheckpointRoot, checkpoint.RelativePath));
+        if (checkpoint is null || path is null || !File.Exists(path))
+        {
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                Status = StatusCodes.Status404NotFound,
+                Title = "Checkpoint not found",
+                Detail = $"Job {id} has no checkpoint named '{name}'.",
+            });
+        }
+        response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(checkpoint.Sha256))}:";
+        response.Headers["X-Checksum-Sha256"] = checkpoint.Sha256;
+        var fileName = $"{Slug(job.Name)}-{checkpoint.Name}-epoch{checkpoint.Epoch}.pth";
+        return TypedResults.PhysicalFile(path, "application/octet-stream", fileName,
+            entityTag: new EntityTagHeaderValue($"\"{checkpoint.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    private static string Slug(string name)
+    {
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray();
+        var slug = new string(chars).Trim('-');
+        return slug.Length == 0 ? "job" : slug[..Math.Min(slug.Length, 60)];
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrainingService.Core.Jobs.Submission;
+using TrainingService.Core.Persistence;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary>The <c>/api/jobs</c> endpoints.</summary>
+public static class JobsApi
+{
+    public const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs");
+        api.MapPost("/", JobSubmissionEndpoint.SubmitAsync).WithName("SubmitJob")
+            .WithSummary("Submit a training job").Accepts<JobSubmission>("application/json")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job");
+        api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job");
+        api.MapGet("/{id:guid}/checkpoints", CheckpointsAsync).WithName("ListJobCheckpoints").WithSummary("Checkpoints of a job");
+        api.MapGet("/{id:guid}/checkpoints/{name}", CheckpointDownload.DownloadAsync).WithName("DownloadJobCheckpoint")
+            .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        return api;
+    }
+
+    public static async Task<Results<Ok<JobPage>, ValidationProblem>> ListAsync(
+        JobQueries queries, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery] int pageSize = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page < 1) errors["page"] = ["must be at least 1."];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (items, total) = await queries.ListAsync(page, pageSize, cancellationToken);
+        return TypedResults.Ok(new JobPage(items.Select(j => j.ToResource()).ToList(), page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<JobResource>, NotFound<ProblemDetails>>> GetAsync(Guid id, JobQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job.ToResource()) : JobNotFound(id);
+
+    public static async Task<Results<Ok<IReadOnlyList<EpochMetricsResource>>, NotFound<ProblemDetails>>> MetricsAsync(
+        Guid id, JobQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is null) return JobNotFound(id);
+        var rows = await queries.MetricsAsync(id, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<EpochMetricsResource>>(rows.Select(m => m.ToResource()).ToList());
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<CheckpointResource>>, NotFound<ProblemDetails>>> CheckpointsAsync(
+        Guid id, JobQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is null) return JobNotFound(id);
+        var rows = await queries.CheckpointsAsync(id, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<CheckpointResource>>(rows.Select(c => c.ToResource()).ToList());
+    }
+
+    internal static NotFound<ProblemDetails> JobNotFound(Guid id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        Title = "Job not found",
+        Detail = $"No job has the id {id}.",
+    });
+}

@@ -1,0 +1,39 @@
+using Hangfire;
+using TrainingService.Api.Events;
+using TrainingService.Api.OpenApi;
+using TrainingService.Core;
+using TrainingService.Core.Datasets;
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Models;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Queueing;
+
+namespace TrainingService.Api.Extensions;
+
+/// <summary>Everything the Api process registers, in one place.</summary>
+public static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString(PersistenceServiceCollectionExtensions.ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{PersistenceServiceCollectionExtensions.ConnectionStringName} is not configured.");
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => JobSpecJson.Configure(options.SerializerOptions));
+        services.AddTrainingPersistence(connectionString);
+        services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
+        services.AddOptions<JobSpecLimits>().BindConfiguration(nameof(JobSpecLimits));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobSpecLimits>>().Value);
+        services.AddSingleton(ModelRegistry.CreateDefault());
+        services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null)));
+        services.AddSingleton<JobSpecValidator>();
+
+        services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
+        services.AddSignalR().AddJsonProtocol(options => JobSpecJson.Configure(options.PayloadSerializerOptions));
+        services.AddHostedService<PostgresEventRelay>();
+        services.AddHealthChecks();
+        services.AddTrainingOpenApi();
+    }
+}

@@ -1,0 +1,13 @@
+namespace TrainingService.Api.Hubs;
+
+/// <summary>The client methods the hub calls.</summary>
+public static class TrainingHubEvents
+{
+    public const string JobStatusChanged = nameof(JobStatusChanged);
+    public const string EpochCompleted = nameof(EpochCompleted);
+    public const string BatchProgress = nameof(BatchProgress);
+    public const string CheckpointSaved = nameof(CheckpointSaved);
+
+    /// <summary>Sent after the Api re-established its database listener: events may have been missed, refetch.</summary>
+    public const string StreamResumed = nameof(StreamResumed);
+}

@@ -1,0 +1,19 @@
+using TrainingService.Core.Jobs;
+
+namespace TrainingService.Core.Events;
+
+/// <summary>A job moved to another state; <see cref="Error"/> is shortened to keep NOTIFY payloads small.</summary>
+public sealed record JobStatusChangedEvent(
+    Guid JobId,
+    JobStatus Status,
+    string? Error,
+    int CurrentEpoch,
+    int TotalEpochs,
+    double? TestAccuracy,
+    DateTimeOffset OccurredAt) : TrainingEvent(JobId)
+{
+    public const int MaxErrorLength = 1000;
+
+    public static string? Shorten(string? error) =>
+        error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] + "…" : error;
+}

@@ -1,0 +1,42 @@
+using TrainingService.Core.Datasets;
+using TrainingService.Core.Jobs.Submission;
+using TrainingService.Core.Models;
+
+namespace TrainingService.Core.Jobs;
+
+/// <summary>
+/// Turns a submission into a complete <see cref="TrainingJobSpec"/>, or names every field that is
+/// missing or out of range. Nothing is stored or queued for a submission with errors.
+/// </summary>
+public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datasets, JobSpecLimits limits)
+{
+    public JobSpecValidationResult Validate(JobSubmission? submission)
+    {
+        var errors = new ValidationErrors();
+        if (submission is null)
+        {
+            errors.Add("$", "The request body must be a job specification object.");
+            return new JobSpecValidationResult(null, errors.ToDictionary());
+        }
+
+        var dataset = DatasetRules.Check(submission.Dataset, datasets, limits, errors);
+        var model = ModelRules.Check(submission.Model, models, dataset?.Info, errors);
+        var hyperparameters = HyperparameterRules.Check(submission.Hyperparameters, limits, errors);
+        var name = submission.Name?.Trim();
+        if (name is { Length: > 200 })
+        {
+            errors.Add("name", "must be at most 200 characters.");
+        }
+
+        if (errors.Any || dataset is null || model is null || hyperparameters is null)
+        {
+            return new JobSpecValidationResult(null, errors.ToDictionary());
+        }
+        var spec = new TrainingJobSpec(
+            string.IsNullOrEmpty(name) ? $"{model.Name} on {dataset.Spec.Name}" : name,
+            model,
+            dataset.Spec,
+            hyperparameters);
+        return new JobSpecValidationResult(spec, errors.ToDictionary());
+    }
+}

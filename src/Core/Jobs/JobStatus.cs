@@ -1,0 +1,11 @@
+namespace TrainingService.Core.Jobs;
+
+/// <summary>The named states of a training job's life; <see cref="JobStatusTransitions"/> says which moves are legal.</summary>
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

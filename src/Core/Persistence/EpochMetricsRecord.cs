@@ -1,0 +1,16 @@
+namespace TrainingService.Core.Persistence;
+
+/// <summary>One stored row per job and epoch.</summary>
+public sealed class EpochMetricsRecord
+{
+    public Guid JobId { get; set; }
+    public int Epoch { get; set; }
+    public double TrainLoss { get; set; }
+    public double TrainAccuracy { get; set; }
+    public double? ValidationLoss { get; set; }
+    public double? ValidationAccuracy { get; set; }
+    public double LearningRate { get; set; }
+    public double EpochSeconds { get; set; }
+    public double ImagesPerSecond { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TrainingService.Core.Jobs;
+
+namespace TrainingService.Core.Persistence;
+
+/// <summary>The service's own tables (Hangfire keeps its tables in the schema <c>hangfire</c>).</summary>
+public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : DbContext(options)
+{
+    public DbSet<TrainingJob> Jobs => Set<TrainingJob>();
+    public DbSet<EpochMetricsRecord> EpochMetrics => Set<EpochMetricsRecord>();
+    public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TrainingJob>(job =>
+        {
+            job.ToTable("training_jobs");
+            job.HasKey(j => j.Id);
+            job.Property(j => j.Name).HasMaxLength(200);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.Spec).HasColumnType("jsonb").HasConversion(
+                spec => JsonSerializer.Serialize(spec, JobSpecJson.Options),
+                json => JsonSerializer.Deserialize<TrainingJobSpec>(json, JobSpecJson.Options)!);
+            job.Property(j => j.WorkerName).HasMaxLength(200);
+            job.Property(j => j.HangfireJobId).HasMaxLength(64);
+            job.HasIndex(j => j.CreatedAt);
+            job.HasIndex(j => j.Status);
+        });
+        modelBuilder.Entity<EpochMetricsRecord>(metrics =>
+        {
+            metrics.ToTable("epoch_metrics");
+            metrics.HasKey(m => new { m.JobId, m.Epoch });
+            metrics.HasOne<TrainingJob>().WithMany().HasForeignKey(m => m.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CheckpointRecord>(checkpoint =>
+        {
+            checkpoint.ToTable("checkpoints");
+            checkpoint.HasKey(c => new { c.JobId, c.Name });
+            checkpoint.Property(c => c.Name).HasMaxLength(32);
+            checkpoint.Property(c => c.Sha256).HasMaxLength(64);
+            checkpoint.HasOne<TrainingJob>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

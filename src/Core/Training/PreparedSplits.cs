@@ -1,0 +1,41 @@
+using TrainingService.Core.Datasets;
+using TrainingService.Core.Jobs;
+
+namespace TrainingService.Core.Training;
+
+/// <summary>
+/// The three splits a job trains, selects and tests on: the training split divided by a seeded
+/// random split (like torch's <c>random_split</c>), then each part cut to the job's limits.
+/// </summary>
+public sealed class PreparedSplits : IDisposable
+{
+    private PreparedSplits(LabeledImages train, LabeledImages? validation, LabeledImages test)
+    {
+        Train = train;
+        Validation = validation;
+        Test = test;
+    }
+
+    public LabeledImages Train { get; }
+    public LabeledImages? Validation { get; }
+    public LabeledImages Test { get; }
+
+    public static PreparedSplits Create(DatasetSplits splits, DatasetSpec spec, long seed)
+    {
+        var (train, validation) = ValidationSplit.Split(splits.Train, spec.ValidationFraction, seed);
+        return new PreparedSplits(
+            Limit(train, spec.TrainLimit),
+            validation is null ? null : Limit(validation, spec.ValidationLimit),
+            Limit(splits.Test, spec.TestLimit));
+    }
+
+    private static LabeledImages Limit(LabeledImages images, int? limit) =>
+        limit is { } n && n < images.Count ? images.Take(n) : images;
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation?.Dispose();
+        Test.Dispose();
+    }
+}

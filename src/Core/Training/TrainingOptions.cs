@@ -1,0 +1,20 @@
+namespace TrainingService.Core.Training;
+
+/// <summary>Worker-wide training settings, bound from configuration.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary><c>auto</c> (CUDA when present), <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; set; } = "auto";
+
+    /// <summary>libtorch intra-op threads for CPU training; 0 keeps libtorch's choice.</summary>
+    public int CpuThreads { get; set; }
+
+    /// <summary>How long a running job may go without a heartbeat before another worker may take it over.</summary>
+    public TimeSpan StaleRunAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a run proves it is alive while an epoch is in progress.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often, at most, running batch figures are reported.</summary>
+    public TimeSpan BatchProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

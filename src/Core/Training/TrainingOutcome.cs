@@ -1,0 +1,4 @@
+namespace TrainingService.Core.Training;
+
+/// <summary>The result of a finished job: the selected (best) checkpoint evaluated on the test split.</summary>
+public sealed record TrainingOutcome(double TestLoss, double TestAccuracy, int BestEpoch);

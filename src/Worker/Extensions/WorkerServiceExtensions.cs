@@ -1,0 +1,53 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using TrainingService.Core;
+using TrainingService.Core.Checkpoints;
+using TrainingService.Core.Datasets;
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Models;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Queueing;
+using TrainingService.Core.Training;
+using TrainingService.Worker.Events;
+using TrainingService.Worker.Jobs;
+
+namespace TrainingService.Worker.Extensions;
+
+/// <summary>Everything the Worker process registers.</summary>
+public static class WorkerServiceExtensions
+{
+    public static void AddWorkerServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString(PersistenceServiceCollectionExtensions.ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{PersistenceServiceCollectionExtensions.ConnectionStringName} is not configured.");
+
+        services.AddTrainingPersistence(connectionString);
+        services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
+        services.AddOptions<TrainingOptions>().BindConfiguration(nameof(TrainingOptions));
+        services.AddOptions<WorkerOptions>().BindConfiguration(nameof(WorkerOptions));
+        services.AddHttpClient(nameof(DatasetFileStore), client => client.Timeout = TimeSpan.FromMinutes(10));
+        services.AddSingleton(ModelRegistry.CreateDefault());
+        services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatasetRoot,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DatasetFileStore)))));
+        services.AddSingleton<CheckpointWriter>();
+        services.AddSingleton(sp => new TrainingJobExecutor(
+            sp.GetRequiredService<DatasetRegistry>(), sp.GetRequiredService<ModelRegistry>(), sp.GetRequiredService<CheckpointWriter>(),
+            sp.GetRequiredService<IOptions<TrainingOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<BatchProgressPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BatchProgressPublisher>());
+        services.AddTransient<ITrainingJobRunner, TrainingJobRunner>();
+
+        services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
+        services.AddHangfireServer((sp, options) =>
+        {
+            var worker = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            options.ServerName = worker.Name;
+            options.Queues = [JobQueues.Training];
+            // One job per device: libtorch already uses every core (or the whole GPU) for one job.
+            options.WorkerCount = worker.ConcurrentJobs;
+            options.ShutdownTimeout = worker.ShutdownTimeout;
+        });
+    }
+}

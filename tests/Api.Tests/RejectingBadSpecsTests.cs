@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace TrainingService.Api.Tests;
+
+public sealed class RejectingBadSpecsTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    public static TheoryData<string, string> BadSpecs() => new()
+    {
+        { JobSpecs.With("hyperparameters", "epochs", 0).ToJsonString(), "hyperparameters.epochs" },
+        { JobSpecs.With("hyperparameters", "batchSize", 0).ToJsonString(), "hyperparameters.batchSize" },
+        { JobSpecs.With("hyperparameters", "learningRate", -1).ToJsonString(), "hyperparameters.learningRate" },
+        { JobSpecs.With("hyperparameters", "optimizer", "lbfgs").ToJsonString(), "hyperparameters.optimizer" },
+        { JobSpecs.With("model", "name", "resnet9000").ToJsonString(), "model.name" },
+        { JobSpecs.With("model", "numClasses", 5).ToJsonString(), "model.numClasses" },
+        { JobSpecs.With("dataset", "name", "imagenet-21k").ToJsonString(), "dataset.name" },
+        { JobSpecs.With("dataset", "validationFraction", 1.0).ToJsonString(), "dataset.validationFraction" },
+        { JobSpecs.With("dataset", "validationFraction", -0.1).ToJsonString(), "dataset.validationFraction" },
+        { JobSpecs.With("dataset", "trainLimit", 0).ToJsonString(), "dataset.trainLimit" },
+        { JobSpecs.Without("hyperparameters").ToJsonString(), "hyperparameters" },
+        { JobSpecs.Without("hyperparameters", "epochs").ToJsonString(), "hyperparameters.epochs" },
+        { JobSpecs.Without("model", "name").ToJsonString(), "model.name" },
+        { JobSpecs.Without("dataset").ToJsonString(), "dataset" },
+        { JobSpecs.With("hyperparameters", "epoch", 3).ToJsonString(), "hyperparameters.epoch" },
+        { JobSpecs.With("hyperparameters", "epochs", "three").ToJsonString(), "hyperparameters.epochs" },
+        { """{"name": "x", "model": {"name": "lenet5"}""", "$" },
+        { "null", "$" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSpecs))]
+    public async Task Submitting_a_bad_spec_returns_400_problem_details_naming_the_field_and_stores_nothing(string body, string field)
+    {
+        var response = await api.CreateClient().PostAsync("/api/jobs", SubmittingJobsTests.Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await SubmittingJobsTests.ProblemAsync(response);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var reasons), $"errors name {field}: {problem}");
+        Assert.False(string.IsNullOrWhiteSpace(reasons[0].GetString()));
+        Assert.Equal(0, await SubmittingJobsTests.CountStoredJobsAsync(api));
+    }
+
+    [Fact]
+    public async Task Submitting_a_spec_with_several_bad_fields_names_every_one_of_them()
+    {
+        var spec = JobSpecs.With("hyperparameters", "epochs", 0);
+        spec["hyperparameters"]!["batchSize"] = 0;
+        spec["model"]!["name"] = "nope";
+
+        var problem = await SubmittingJobsTests.ProblemAsync(await api.CreateClient().PostAsJsonAsync("/api/jobs", spec));
+
+        var errors = problem.GetProperty("errors");
+        foreach (var field in new[] { "hyperparameters.epochs", "hyperparameters.batchSize", "model.name" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"errors name {field}");
+        }
+    }
+
+    [Fact]
+    public async Task Submitting_a_job_as_form_data_returns_415()
+    {
+        var response = await api.CreateClient().PostAsync("/api/jobs", new FormUrlEncodedContent([new("name", "x")]));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, await SubmittingJobsTests.CountStoredJobsAsync(api));
+    }
+
+    [Fact]
+    public async Task A_job_spec_error_reason_says_what_is_wrong()
+    {
+        var problem = await SubmittingJobsTests.ProblemAsync(
+            await api.CreateClient().PostAsJsonAsync("/api/jobs", JobSpecs.With("hyperparameters", "epochs", 0)));
+
+        Assert.Contains("between 1 and", problem.GetProperty("errors").GetProperty("hyperparameters.epochs")[0].GetString());
+        Assert.Contains("epochs", problem.GetRawText());
+        _ = JsonNode.Parse(problem.GetRawText());
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrainingService.Core.Persistence;
+using TrainingService.Tests.Shared;
+using TrainingService.Worker.Extensions;
+
+namespace TrainingService.Worker.Tests;
+
+/// <summary>The Worker's real service graph on a fresh database, without starting the Hangfire server.</summary>
+public sealed class WorkerHost : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly IHost _host;
+
+    private WorkerHost(TestDatabase database, IHost host, string checkpointRoot)
+    {
+        _database = database;
+        _host = host;
+        CheckpointRoot = checkpointRoot;
+    }
+
+    public IServiceProvider Services => _host.Services;
+    public string CheckpointRoot { get; }
+    public string ConnectionString => _database.ConnectionString;
+
+    public static async Task<WorkerHost> StartAsync(string? datasetRoot = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var checkpointRoot = Directory.CreateTempSubdirectory("worker-tests-").FullName;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:TrainingDb"] = database.ConnectionString,
+            ["StorageOptions:CheckpointRoot"] = checkpointRoot,
+            ["StorageOptions:DatasetRoot"] = datasetRoot ?? RepositoryPaths.DatasetRoot,
+            ["TrainingOptions:Device"] = "cpu",
+        });
+        builder.AddWorkerServices();
+        var host = builder.Build();
+        await host.Services.MigrateTrainingDatabaseAsync();
+        return new WorkerHost(database, host, checkpointRoot);
+    }
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await _database.DisposeAsync();
+        Directory.Delete(CheckpointRoot, recursive: true);
+    }
+}
