@@ -1,0 +1,51 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace TrainingService.Core.Datasets;
+
+/// <summary>
+/// The datasets a worker can train on, by case-insensitive name (in the manner of torchvision's
+/// list_models/get_model). Fill it at startup; lookups afterwards may run concurrently.
+/// </summary>
+public sealed class DatasetRegistry
+{
+    private readonly Dictionary<string, IDatasetSource> byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<IDatasetSource> inOrder = [];
+
+    /// <summary>MNIST and Fashion-MNIST, stored under <c>&lt;root&gt;/mnist</c> and <c>&lt;root&gt;/fashion-mnist</c>.</summary>
+    public static DatasetRegistry CreateDefault(DatasetFileStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var registry = new DatasetRegistry();
+        registry.Register(new IdxDatasetSource(MnistDataset.Definition, store));
+        registry.Register(new IdxDatasetSource(FashionMnistDataset.Definition, store));
+        return registry;
+    }
+
+    /// <exception cref="InvalidOperationException">A dataset of that name, in any letter case, is already registered.</exception>
+    public void Register(IDatasetSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var name = source.Info.Name;
+        if (byName.TryGetValue(name, out var existing))
+        {
+            throw new InvalidOperationException(
+                $"A dataset named '{existing.Info.Name}' is already registered; cannot register '{name}' as well.");
+        }
+
+        byName.Add(name, source);
+        inOrder.Add(source);
+    }
+
+    /// <summary>Descriptions of all registered datasets in registration order.</summary>
+    public IReadOnlyList<DatasetInfo> List() => inOrder.Select(source => source.Info).ToArray();
+
+    public bool TryGet(string name, [MaybeNullWhen(false)] out IDatasetSource source) =>
+        byName.TryGetValue(name, out source);
+
+    /// <exception cref="KeyNotFoundException">No dataset has that name; the message lists those that exist.</exception>
+    public IDatasetSource Get(string name) =>
+        TryGet(name, out var source)
+            ? source
+            : throw new KeyNotFoundException(
+                $"No dataset named '{name}'. Known datasets: {string.Join(", ", inOrder.Select(s => s.Info.Name))}.");
+}
