@@ -1,4 +1,5 @@
 using TrainingService.Core.Datasets;
+using TrainingService.Core.Datasets.Transforms;
 using TrainingService.Core.Models;
 
 namespace TrainingService.Core.Training;
@@ -12,18 +13,16 @@ public static class InputPipeline
 {
     public static IBatchTransform For(DatasetInfo dataset, InputShape input)
     {
-        var transforms = new List<IBatchTransform> { new ScaleToUnit() };
-        if (dataset.Height != input.Height || dataset.Width != input.Width)
+        if (dataset.Height == input.Height && dataset.Width == input.Width)
         {
-            if (!CanPad(dataset.Height, input.Height) || !CanPad(dataset.Width, input.Width))
-            {
-                throw new InvalidOperationException(
-                    $"Images of {dataset.Name} are {dataset.Height}x{dataset.Width} but the network takes {input.Height}x{input.Width}.");
-            }
-            transforms.Add(new PadTo(input.Height, input.Width));
+            return BatchTransformPipeline.Standard(dataset);
         }
-        transforms.Add(new Normalize(dataset.Mean, dataset.Std));
-        return new BatchTransformPipeline(transforms);
+        if (!CanPad(dataset.Height, input.Height) || !CanPad(dataset.Width, input.Width))
+        {
+            throw new InvalidOperationException(
+                $"Images of {dataset.Name} are {dataset.Height}x{dataset.Width} but the network takes {input.Height}x{input.Width}.");
+        }
+        return BatchTransformPipeline.Standard(dataset, (input.Height, input.Width));
     }
 
     private static bool CanPad(int from, int to) => to >= from && (to - from) % 2 == 0;

@@ -24,13 +24,22 @@ public sealed class PreparedSplits : IDisposable
     {
         var (train, validation) = ValidationSplit.Split(splits.Train, spec.ValidationFraction, seed);
         return new PreparedSplits(
-            Limit(train, spec.TrainLimit),
-            validation is null ? null : Limit(validation, spec.ValidationLimit),
-            Limit(splits.Test, spec.TestLimit));
+            LimitOwned(train, spec.TrainLimit),
+            validation is null ? null : LimitOwned(validation, spec.ValidationLimit),
+            splits.Test.Take(spec.TestLimit ?? splits.Test.Count));
     }
 
-    private static LabeledImages Limit(LabeledImages images, int? limit) =>
-        limit is { } n && n < images.Count ? images.Take(n) : images;
+    /// <summary>Cuts a split this class owns; the cut is a view, so the parent handle can go.</summary>
+    private static LabeledImages LimitOwned(LabeledImages images, int? limit)
+    {
+        if (limit is not { } n || n >= images.Count)
+        {
+            return images;
+        }
+        var cut = images.Take(n);
+        images.Dispose();
+        return cut;
+    }
 
     public void Dispose()
     {

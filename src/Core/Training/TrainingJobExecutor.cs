@@ -23,9 +23,9 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, ModelRegistry 
         using var data = PreparedSplits.Create(splits, spec.Dataset, h.Seed);
         var definition = models.Get(spec.Model.Name);
         var transform = InputPipeline.For(source.Info, definition.InputFor(source.Info.Channels));
-        var trainLoader = new BatchLoader(data.Train, h.BatchSize, shuffle: true, h.Seed, device, transform);
-        var validationLoader = data.Validation is { Count: > 0 } v ? new BatchLoader(v, h.BatchSize, shuffle: false, h.Seed, device, transform) : null;
-        var testLoader = new BatchLoader(data.Test, h.BatchSize, shuffle: false, h.Seed, device, transform);
+        using var trainLoader = new BatchLoader(data.Train, h.BatchSize, shuffle: true, h.Seed, device, transform);
+        using var validationLoader = data.Validation is { Count: > 0 } v ? new BatchLoader(v, h.BatchSize, shuffle: false, h.Seed, device, transform) : null;
+        using var testLoader = new BatchLoader(data.Test, h.BatchSize, shuffle: false, h.Seed, device, transform);
 
         using var model = definition.Build(new ModelBuildOptions(source.Info.Channels, spec.Model.NumClasses));
         model.to(device);
