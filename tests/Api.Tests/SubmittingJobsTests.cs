@@ -45,7 +45,7 @@ public sealed class SubmittingJobsTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.job WHERE arguments LIKE '%' || @id || '%'", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%' || @id || '%'", connection);
         command.Parameters.AddWithValue("id", jobId);
         return (long)(await command.ExecuteScalarAsync())!;
     }

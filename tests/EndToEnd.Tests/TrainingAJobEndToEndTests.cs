@@ -53,8 +53,8 @@ public sealed class TrainingAJobEndToEndTests
         var job = await http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}");
         Assert.InRange(job.GetProperty("result").GetProperty("testAccuracy").GetDouble(), 0.8, 1.0);
 
-        var stored = await http.GetFromJsonAsync<JsonElement[]>($"/api/jobs/{jobId}/metrics");
-        Assert.Equal([1, 2], stored!.Select(m => m.GetProperty("epoch").GetInt32()));
+        var stored = (await http.GetFromJsonAsync<JsonElement[]>($"/api/jobs/{jobId}/metrics"))!;
+        Assert.Equal([1, 2], stored.Select(m => m.GetProperty("epoch").GetInt32()));
         var live = hub.Events.Where(e => e.Name == "EpochCompleted" && OfJob(e.Payload)).Select(e => e.Payload).ToList();
         Assert.Equal([1, 2], live.Select(m => m.GetProperty("epoch").GetInt32()));
         for (var i = 0; i < 2; i++)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TrainingService.Core;
@@ -13,7 +12,7 @@ namespace TrainingService.Api.Apis;
 /// </summary>
 public static class CheckpointDownload
 {
-    public static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>>> DownloadAsync(
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(
         Guid id, string name, JobQueries queries, IOptions<StorageOptions> storage, HttpResponse response, CancellationToken cancellationToken)
     {
         var job = await queries.FindAsync(id, cancellationToken);
@@ -22,13 +21,8 @@ public static class CheckpointDownload
         var path = checkpoint is null ? null : Path.GetFullPath(Path.Combine(storage.Value.CheckpointRoot, checkpoint.RelativePath));
         if (checkpoint is null || path is null || !File.Exists(path))
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-                Status = StatusCodes.Status404NotFound,
-                Title = "Checkpoint not found",
-                Detail = $"Job {id} has no checkpoint named '{name}'.",
-            });
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "Checkpoint not found", detail: $"Job {id} has no checkpoint named '{name}'.");
         }
         response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(checkpoint.Sha256))}:";
         response.Headers["X-Checksum-Sha256"] = checkpoint.Sha256;

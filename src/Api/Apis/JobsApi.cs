@@ -17,11 +17,12 @@ public static class JobsApi
             .WithSummary("Submit a training job").Accepts<JobSubmission>("application/json")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
-        api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job");
-        api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job");
-        api.MapGet("/{id:guid}/checkpoints", CheckpointsAsync).WithName("ListJobCheckpoints").WithSummary("Checkpoints of a job");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/checkpoints", CheckpointsAsync).WithName("ListJobCheckpoints").WithSummary("Checkpoints of a job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints/{name}", CheckpointDownload.DownloadAsync).WithName("DownloadJobCheckpoint")
-            .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+            .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -36,10 +37,10 @@ public static class JobsApi
         return TypedResults.Ok(new JobPage(items.Select(j => j.ToResource()).ToList(), page, pageSize, total));
     }
 
-    public static async Task<Results<Ok<JobResource>, NotFound<ProblemDetails>>> GetAsync(Guid id, JobQueries queries, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetAsync(Guid id, JobQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job.ToResource()) : JobNotFound(id);
 
-    public static async Task<Results<Ok<IReadOnlyList<EpochMetricsResource>>, NotFound<ProblemDetails>>> MetricsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<EpochMetricsResource>>, ProblemHttpResult>> MetricsAsync(
         Guid id, JobQueries queries, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is null) return JobNotFound(id);
@@ -47,7 +48,7 @@ public static class JobsApi
         return TypedResults.Ok<IReadOnlyList<EpochMetricsResource>>(rows.Select(m => m.ToResource()).ToList());
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CheckpointResource>>, NotFound<ProblemDetails>>> CheckpointsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<CheckpointResource>>, ProblemHttpResult>> CheckpointsAsync(
         Guid id, JobQueries queries, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is null) return JobNotFound(id);
@@ -55,11 +56,6 @@ public static class JobsApi
         return TypedResults.Ok<IReadOnlyList<CheckpointResource>>(rows.Select(c => c.ToResource()).ToList());
     }
 
-    internal static NotFound<ProblemDetails> JobNotFound(Guid id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        Title = "Job not found",
-        Detail = $"No job has the id {id}.",
-    });
+    internal static ProblemHttpResult JobNotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found", detail: $"No job has the id {id}.");
 }

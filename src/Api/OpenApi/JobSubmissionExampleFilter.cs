@@ -24,7 +24,7 @@ public sealed class JobSubmissionExampleFilter : ISchemaFilter
     {
         if (context.Type == typeof(JobSubmission) && schema is OpenApiSchema concrete)
         {
-            concrete.Example = Example();
+            concrete.Examples = [Example()];
         }
     }
 }

@@ -3,6 +3,7 @@ using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TrainingService.Core.Training;
