@@ -1,1 +1,11 @@
-Console.WriteLine("placeholder");
+using TrainingService.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWebServices();
+
+var app = builder.Build();
+
+app.UseWebPipeline();
+
+app.Run();

@@ -1,0 +1,3 @@
+namespace TrainingService.Web.Clients.Api;
+
+public sealed record DatasetSpecDto(string? Name, double? ValidationFraction);

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace TrainingService.Web.Clients.Hub;
+
+public sealed partial class TrainingHubConnection
+{
+    public async ValueTask DisposeAsync()
+    {
+        if (lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await lifetime.CancelAsync();
+        if (connecting is not null)
+        {
+            await connecting;
+        }
+
+        // The token source stays undisposed: a late Closed or Leave callback may still read it.
+        await connection.DisposeAsync();
+    }
+
+    private void EnsureStarted()
+    {
+        lock (startLock)
+        {
+            if (lifetime.IsCancellationRequested
+                || connecting is { IsCompleted: false }
+                || connection.State != HubConnectionState.Disconnected)
+            {
+                return;
+            }
+
+            connecting = Task.Run(ConnectLoopAsync);
+        }
+    }
+
+    // Automatic reconnect only covers a connection that once succeeded; the first start is retried here.
+    private async Task ConnectLoopAsync()
+    {
+        for (var attempt = 1; !lifetime.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await connection.StartAsync(lifetime.Token);
+                HubLog.Connected(logger, hubUrl);
+                await OnConnectedAsync();
+                return;
+            }
+            catch (Exception ex) when (!lifetime.IsCancellationRequested)
+            {
+                var delay = ForeverRetryPolicy.DelayFor(attempt);
+                // The message is enough: a stack trace every few seconds while the Api is down buries everything else.
+                HubLog.ConnectFailed(logger, hubUrl, ex.Message, attempt, delay);
+                await Task.Delay(delay, lifetime.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task OnConnectedAsync()
+    {
+        await membershipGate.WaitAsync();
+        try
+        {
+            if (memberships.AllJobs)
+            {
+                await TryInvokeAsync("JoinAllJobs", null);
+            }
+
+            foreach (var jobId in memberships.Jobs.ToArray())
+            {
+                await TryInvokeAsync("JoinJob", jobId);
+            }
+        }
+        finally
+        {
+            membershipGate.Release();
+        }
+
+        await RaiseAsync(Connected, nameof(Connected));
+    }
+}

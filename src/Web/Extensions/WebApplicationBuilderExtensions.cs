@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Radzen;
+using TrainingService.Web.Clients.Api;
+using TrainingService.Web.Clients.Hub;
+using TrainingService.Web.Configuration;
+
+namespace TrainingService.Web.Extensions;
+
+public static class WebApplicationBuilderExtensions
+{
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddOptions<ApiOptions>()
+            .BindConfiguration(nameof(ApiOptions))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ApiEndpoints>();
+
+        services.AddHttpClient<TrainingApiClient>((provider, http) =>
+        {
+            var endpoints = provider.GetRequiredService<ApiEndpoints>();
+            var options = provider.GetRequiredService<IOptions<ApiOptions>>().Value;
+            http.BaseAddress = endpoints.Server;
+            http.Timeout = options.RequestTimeout;
+        });
+
+        // Scoped = one hub connection per circuit, disposed when the browser tab goes away.
+        services.AddScoped<ITrainingHub, TrainingHubConnection>();
+
+        return builder;
+    }
+}

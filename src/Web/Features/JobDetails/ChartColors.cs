@@ -1,0 +1,9 @@
+namespace TrainingService.Web.Features.JobDetails;
+
+/// <summary>One colour per split across all charts, so "orange" always means validation.</summary>
+public static class ChartColors
+{
+    public const string Train = "#2563eb";
+    public const string Validation = "#ea580c";
+    public const string Batch = "#7c3aed";
+}

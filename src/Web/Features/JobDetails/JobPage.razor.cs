@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Components;
+using TrainingService.Web.Clients.Api;
+using TrainingService.Web.Clients.Hub;
+
+namespace TrainingService.Web.Features.JobDetails;
+
+public sealed partial class JobPage
+{
+    private readonly JobDetailsModel model = new();
+    private Guid? joinedJobId;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private TrainingApiClient Api { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        Hub.JobStatusChanged += OnJobStatusChangedAsync;
+        Hub.EpochCompleted += OnEpochCompletedAsync;
+        Hub.BatchProgress += OnBatchProgressAsync;
+        Hub.CheckpointSaved += OnCheckpointSavedAsync;
+        WatchHubAndRetry();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (model.JobId == Id)
+        {
+            return;
+        }
+
+        model.Reset(Id);
+        if (RendererInfo.IsInteractive)
+        {
+            // Join before the first read so nothing recorded in between is missed; overlaps merge by epoch.
+            await LeaveJoinedJobAsync();
+            joinedJobId = Id;
+            await Hub.JoinJobAsync(Id);
+        }
+
+        await RefreshAsync();
+    }
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var id = model.JobId;
+        var job = Api.GetJobAsync(id, cancellationToken);
+        var metrics = Api.GetMetricsAsync(id, cancellationToken);
+        var checkpoints = Api.GetCheckpointsAsync(id, cancellationToken);
+        await Task.WhenAll(job, metrics, checkpoints);
+        model.Load(await job, await metrics, await checkpoints);
+    }
+
+    protected override async ValueTask OnClosingAsync()
+    {
+        Hub.JobStatusChanged -= OnJobStatusChangedAsync;
+        Hub.EpochCompleted -= OnEpochCompletedAsync;
+        Hub.BatchProgress -= OnBatchProgressAsync;
+        Hub.CheckpointSaved -= OnCheckpointSavedAsync;
+        await LeaveJoinedJobAsync();
+    }
+
+    private async Task LeaveJoinedJobAsync()
+    {
+        if (joinedJobId is { } previous)
+        {
+            joinedJobId = null;
+            await Hub.LeaveJobAsync(previous);
+        }
+    }
+
+    private Task OnJobStatusChangedAsync(JobStatusChangedEvent change) => OnUiThreadAsync(async () =>
+    {
+        if (model.Apply(change))
+        {
+            await RefreshAsync();
+        }
+    });
+
+    private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(() => model.Apply(epoch));
+
+    private Task OnBatchProgressAsync(BatchProgressEvent progress) => OnUiThreadAsync(() => model.Apply(progress));
+
+    private Task OnCheckpointSavedAsync(CheckpointSavedEvent saved) => OnUiThreadAsync(async () =>
+    {
+        if (saved.JobId == model.JobId)
+        {
+            await RunApiAsync(async ct => model.SetCheckpoints(await Api.GetCheckpointsAsync(saved.JobId, ct)));
+        }
+    });
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components;
+using TrainingService.Web.Clients.Api;
+using TrainingService.Web.Clients.Hub;
+using TrainingService.Web.Configuration;
+
+namespace TrainingService.Web.Features.Jobs;
+
+public sealed partial class JobsPage
+{
+    private const int PageSize = 20;
+    private readonly JobListModel model = new();
+
+    [Inject]
+    private TrainingApiClient Api { get; set; } = default!;
+
+    [Inject]
+    private ApiEndpoints Endpoints { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        Hub.JobStatusChanged += OnJobStatusChangedAsync;
+        Hub.EpochCompleted += OnEpochCompletedAsync;
+        WatchHubAndRetry();
+        await Hub.JoinAllJobsAsync();
+    }
+
+    protected override Task OnParametersSetAsync() => RefreshAsync();
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
+        model.Load(await Api.GetJobsAsync(Math.Max(1, PageNumber ?? 1), PageSize, cancellationToken));
+
+    protected override async ValueTask OnClosingAsync()
+    {
+        Hub.JobStatusChanged -= OnJobStatusChangedAsync;
+        Hub.EpochCompleted -= OnEpochCompletedAsync;
+        await Hub.LeaveAllJobsAsync();
+    }
+
+    private Task OnJobStatusChangedAsync(JobStatusChangedEvent change) => OnUiThreadAsync(async () =>
+    {
+        if (model.Apply(change) == JobListUpdate.ReloadNeeded)
+        {
+            await RefreshAsync();
+        }
+    });
+
+    private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(() => model.Apply(epoch));
+}

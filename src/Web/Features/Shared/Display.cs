@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace TrainingService.Web.Features.Shared;
+
+/// <summary>
+/// Number and time formats for the dashboard. Invariant culture because the server's culture
+/// says nothing about the reader's; times are shown in UTC for the same reason.
+/// </summary>
+public static class Display
+{
+    private const string Missing = "—";
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Percent(double? fraction) =>
+        fraction is { } value ? (value * 100).ToString("0.00", Invariant) + "%" : Missing;
+
+    public static string Decimal(double? value, string format = "0.0000") =>
+        value is { } v ? v.ToString(format, Invariant) : Missing;
+
+    public static string Timestamp(DateTimeOffset? time) =>
+        time?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Invariant) ?? Missing;
+
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(Invariant) + " B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", Invariant) + " KiB",
+        _ => (bytes / (1024.0 * 1024.0)).ToString("0.0", Invariant) + " MiB",
+    };
+
+    public static string Text(object? value) =>
+        value switch
+        {
+            null => Missing,
+            double d => d.ToString("G", Invariant),
+            IFormattable f => f.ToString(null, Invariant),
+            _ => value.ToString() ?? Missing,
+        };
+}

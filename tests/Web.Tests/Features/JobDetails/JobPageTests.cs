@@ -1,0 +1,155 @@
+using Bunit;
+using TrainingService.Web.Clients.Api;
+using TrainingService.Web.Clients.Hub;
+using TrainingService.Web.Features.JobDetails;
+using TrainingService.Web.Tests.TestSupport;
+
+namespace TrainingService.Web.Tests.Features.JobDetails;
+
+public sealed class JobPageTests : IDisposable
+{
+    private static readonly Guid Id = Samples.JobId;
+    private readonly DashboardContext context = new();
+
+    [Fact]
+    public void Renders_job_history_checkpoints_and_spec_from_the_api()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+
+        var page = RenderPage();
+
+        Assert.Equal("lenet-mnist", page.Find("h1").TextContent);
+        Assert.Equal("Running", page.Find(".badge").TextContent);
+        Assert.Equal(["1", "2"], page.FindAll("[data-epoch]").Select(r => r.GetAttribute("data-epoch")));
+        Assert.Equal(2, TrainMarkers(page, "Loss"));
+        Assert.Equal(2, TrainMarkers(page, "Accuracy"));
+        Assert.Contains("2 of 5 done", page.Find(".progress-card").TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            $"{DashboardContext.PublicUrl}api/jobs/{Id}/checkpoints/best",
+            page.Find("[data-checkpoint=best] a.download").GetAttribute("href"));
+        Assert.Contains("ab12cd34ef56", page.Find("[data-checkpoint=best]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("\"futureField\"", page.Find("pre.json").TextContent, StringComparison.Ordinal);
+        Assert.Contains(Id, context.Hub.JoinedJobs);
+    }
+
+    [Fact]
+    public async Task A_live_epoch_grows_the_table_and_both_charts_without_a_reload()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+        var page = RenderPage();
+        var readsBefore = context.Api.Requests.Count;
+
+        await context.Hub.RaiseAsync(Samples.EpochEvent(Id, epoch: 3));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-epoch]").Count));
+        Assert.Equal(3, TrainMarkers(page, "Loss"));
+        Assert.Equal(3, TrainMarkers(page, "Accuracy"));
+        Assert.Contains("0.2500", page.Find("[data-epoch='3']").TextContent, StringComparison.Ordinal);
+        Assert.Equal(readsBefore, context.Api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_reconnect_rereads_history_and_merges_it_with_live_points()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1));
+        var page = RenderPage();
+        await context.Hub.RaiseAsync(Samples.EpochEvent(Id, epoch: 2));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-epoch]").Count));
+
+        // While disconnected epochs 3 and 4 finished; history now holds 1-4, including the live 2.
+        Serve(Samples.Job(Id, currentEpoch: 4), Samples.Metrics(1, 2, 3, 4));
+        await context.Hub.RaiseConnectedAsync();
+
+        page.WaitForAssertion(() =>
+            Assert.Equal(["1", "2", "3", "4"], page.FindAll("[data-epoch]").Select(r => r.GetAttribute("data-epoch"))));
+        Assert.Equal(4, TrainMarkers(page, "Loss"));
+    }
+
+    [Fact]
+    public async Task Batch_progress_fills_the_epoch_bar_and_the_batch_chart()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+        var page = RenderPage();
+
+        await context.Hub.RaiseAsync(new BatchProgressEvent(Id, Epoch: 3, Batch: 469, BatchesPerEpoch: 938, Loss: 0.21, Accuracy: 0.93));
+
+        page.WaitForAssertion(() => Assert.Contains("batch 469 of 938", page.Find(".progress-card").TextContent, StringComparison.Ordinal));
+        Assert.Equal("50", page.FindAll("[role=progressbar]")[1].GetAttribute("aria-valuenow"));
+        Assert.NotNull(page.Find(".batch-chart .rz-line-series"));
+    }
+
+    [Fact]
+    public async Task Failure_shows_the_error_after_rereading_the_job()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1));
+        var page = RenderPage();
+        Serve(Samples.Job(Id, status: "Failed", error: "\"CUDA out of memory\""), Samples.Metrics(1));
+
+        await context.Hub.RaiseAsync(new JobStatusChangedEvent(Id, JobStatus.Failed, "CUDA out of memory", 1, 5, null, Samples.Start));
+
+        page.WaitForAssertion(() => Assert.Contains("CUDA out of memory", page.Find(".job-error").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Failed", page.Find(".badge").TextContent);
+    }
+
+    [Fact]
+    public async Task A_saved_checkpoint_rereads_the_checkpoint_list()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1));
+        context.Api.Json($"/api/jobs/{Id}/checkpoints", "[]");
+        var page = RenderPage();
+        Assert.Empty(page.FindAll("[data-checkpoint]"));
+
+        context.Api.Json($"/api/jobs/{Id}/checkpoints", Samples.Checkpoints(Id));
+        await context.Hub.RaiseAsync(new CheckpointSavedEvent(Id, "best", 2));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-checkpoint=best]")));
+    }
+
+    [Fact]
+    public void An_unreachable_api_shows_a_banner_instead_of_failing()
+    {
+        context.Api.Unreachable = true;
+
+        var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Api unreachable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_job_shows_not_found()
+    {
+        var page = context.Render<JobPage>(p => p.Add(c => c.Id, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => Assert.Equal("Job not found", page.Find("h1").TextContent));
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_leaves_the_job_group()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1));
+        RenderPage();
+
+        await context.DisposeComponentsAsync();
+
+        Assert.DoesNotContain(Id, context.Hub.JoinedJobs);
+    }
+
+    public void Dispose() => context.Dispose();
+
+    private IRenderedComponent<JobPage> RenderPage()
+    {
+        var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".progress-card")));
+        return page;
+    }
+
+    private void Serve(string job, string metrics)
+    {
+        context.Api.Json($"/api/jobs/{Id}", job);
+        context.Api.Json($"/api/jobs/{Id}/metrics", metrics);
+        context.Api.Json($"/api/jobs/{Id}/checkpoints", Samples.Checkpoints(Id));
+    }
+
+    private static int TrainMarkers(IRenderedComponent<JobPage> page, string chart) =>
+        page.FindAll($"[data-chart={chart}] .rz-line-series.rz-series-0 .rz-marker").Count;
+}

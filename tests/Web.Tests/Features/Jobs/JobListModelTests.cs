@@ -1,0 +1,64 @@
+using System.Text.Json;
+using TrainingService.Web.Clients.Api;
+using TrainingService.Web.Clients.Hub;
+using TrainingService.Web.Features.Jobs;
+using TrainingService.Web.Tests.TestSupport;
+
+namespace TrainingService.Web.Tests.Features.Jobs;
+
+public sealed class JobListModelTests
+{
+    private static readonly Guid Known = Guid.NewGuid();
+
+    [Fact]
+    public void Status_of_a_listed_job_is_updated_in_place()
+    {
+        var model = Loaded();
+
+        var update = model.Apply(Status(Known, JobStatus.Running, epoch: 1));
+
+        Assert.Equal(JobListUpdate.Applied, update);
+        var job = Assert.Single(model.Page!.Items);
+        Assert.Equal(JobStatus.Running, job.Status);
+        Assert.Equal(1, job.CurrentEpoch);
+    }
+
+    [Fact]
+    public void A_job_the_page_does_not_show_asks_for_a_reload()
+    {
+        var model = Loaded();
+
+        Assert.Equal(JobListUpdate.ReloadNeeded, model.Apply(Status(Guid.NewGuid(), JobStatus.Queued, epoch: 0)));
+    }
+
+    [Fact]
+    public void A_finished_job_asks_for_a_reload_to_get_its_result()
+    {
+        var model = Loaded();
+
+        Assert.Equal(JobListUpdate.ReloadNeeded, model.Apply(Status(Known, JobStatus.Succeeded, epoch: 5)));
+    }
+
+    [Fact]
+    public void Completed_epochs_move_the_epoch_column_forward_only()
+    {
+        var model = Loaded();
+
+        model.Apply(Samples.EpochEvent(Known, epoch: 3));
+        model.Apply(Samples.EpochEvent(Known, epoch: 2));
+
+        Assert.Equal(3, model.Page!.Items[0].CurrentEpoch);
+        Assert.Equal(JobListUpdate.Ignored, model.Apply(Samples.EpochEvent(Guid.NewGuid(), epoch: 1)));
+    }
+
+    private static JobListModel Loaded()
+    {
+        var model = new JobListModel();
+        var job = new JobDto(Known, "job", JobStatus.Queued, JsonElement.Parse("{}"), Samples.Start, null, null, 0, 5, 1, null, null, null);
+        model.Load(new PagedResult<JobDto>([job], 1, 20, 1));
+        return model;
+    }
+
+    private static JobStatusChangedEvent Status(Guid id, JobStatus status, int epoch) =>
+        new(id, status, null, epoch, 5, null, Samples.Start);
+}

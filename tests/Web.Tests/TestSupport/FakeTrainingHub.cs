@@ -1,0 +1,51 @@
+using TrainingService.Web.Clients.Hub;
+
+namespace TrainingService.Web.Tests.TestSupport;
+
+/// <summary>An in-memory hub: tests push events the way the SignalR connection would.</summary>
+public sealed class FakeTrainingHub : ITrainingHub
+{
+    public event Func<JobStatusChangedEvent, Task>? JobStatusChanged;
+
+    public event Func<EpochCompletedEvent, Task>? EpochCompleted;
+
+    public event Func<BatchProgressEvent, Task>? BatchProgress;
+
+    public event Func<CheckpointSavedEvent, Task>? CheckpointSaved;
+
+    public event Func<Task>? Connected;
+
+    public event Func<Task>? Disconnected;
+
+    public bool IsConnected { get; set; } = true;
+
+    public HashSet<Guid> JoinedJobs { get; } = [];
+
+    public int AllJobsSubscribers { get; private set; }
+
+    public Task JoinJobAsync(Guid jobId) => Done(JoinedJobs.Add(jobId));
+
+    public Task LeaveJobAsync(Guid jobId) => Done(JoinedJobs.Remove(jobId));
+
+    public Task JoinAllJobsAsync() => Done(++AllJobsSubscribers);
+
+    public Task LeaveAllJobsAsync() => Done(--AllJobsSubscribers);
+
+    public Task RaiseAsync(JobStatusChangedEvent e) => JobStatusChanged?.Invoke(e) ?? Task.CompletedTask;
+
+    public Task RaiseAsync(EpochCompletedEvent e) => EpochCompleted?.Invoke(e) ?? Task.CompletedTask;
+
+    public Task RaiseAsync(BatchProgressEvent e) => BatchProgress?.Invoke(e) ?? Task.CompletedTask;
+
+    public Task RaiseAsync(CheckpointSavedEvent e) => CheckpointSaved?.Invoke(e) ?? Task.CompletedTask;
+
+    public Task RaiseConnectedAsync() => Connected?.Invoke() ?? Task.CompletedTask;
+
+    public Task RaiseDisconnectedAsync()
+    {
+        IsConnected = false;
+        return Disconnected?.Invoke() ?? Task.CompletedTask;
+    }
+
+    private static Task Done<T>(T _) => Task.CompletedTask;
+}

@@ -1,0 +1,52 @@
+using TrainingService.Web.Clients.Api;
+using TrainingService.Web.Clients.Hub;
+
+namespace TrainingService.Web.Tests.TestSupport;
+
+/// <summary>Canned Api payloads, written as the Api sends them (camelCase, enums as strings, extra fields).</summary>
+public static class Samples
+{
+    public static readonly Guid JobId = Guid.Parse("6f1c3c1e-6f0e-4d0b-9a52-0a4c7f1d2e01");
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+
+    public static string Job(Guid id, string status = "Running", string name = "lenet-mnist", int currentEpoch = 2,
+        int totalEpochs = 5, string error = "null", string result = "null", int attempt = 1) => $$"""
+        {
+          "id": "{{id}}", "name": "{{name}}", "status": "{{status}}",
+          "spec": {
+            "name": "{{name}}", "futureField": { "nested": true },
+            "model": { "name": "lenet5", "numClasses": 10 },
+            "dataset": { "name": "mnist", "validationFraction": 0.1 },
+            "hyperparameters": { "epochs": {{totalEpochs}}, "batchSize": 64, "learningRate": 0.05, "optimizer": "sgd",
+                                 "momentum": 0.9, "weightDecay": 0, "seed": 42 }
+          },
+          "createdAt": "2026-11-23T01:00:00Z", "startedAt": "2026-11-23T01:00:05Z", "finishedAt": null,
+          "currentEpoch": {{currentEpoch}}, "totalEpochs": {{totalEpochs}}, "attempt": {{attempt}},
+          "workerName": "gpu-host:4242", "error": {{error}}, "result": {{result}}, "someNewField": 7
+        }
+        """;
+
+    public static string Metrics(params int[] epochs) =>
+        "[" + string.Join(",", epochs.Select(e => $$"""
+            { "epoch": {{e}}, "trainLoss": {{Loss(e)}}, "trainAccuracy": 0.{{90 + e}}, "validationLoss": 0.{{20 - e}},
+              "validationAccuracy": 0.{{93 + e}}, "learningRate": 0.05, "epochSeconds": 20.5, "imagesPerSecond": 2600.0,
+              "recordedAt": "2026-11-23T01:0{{e}}:00Z" }
+            """)) + "]";
+
+    public static string Checkpoints(Guid id) => $$"""
+        [ { "name": "best", "epoch": 2, "sizeBytes": 250000, "sha256": "ab12cd34ef56", "createdAt": "2026-11-23T01:02:00Z",
+            "downloadUrl": "/api/jobs/{{id}}/checkpoints/best" } ]
+        """;
+
+    public static string Page(int page, int totalCount, params string[] jobs) =>
+        $$"""{ "items": [{{string.Join(",", jobs)}}], "page": {{page}}, "pageSize": 20, "totalCount": {{totalCount}} }""";
+
+    public static EpochMetricDto Metric(int epoch, int minute = 0, double trainLoss = 0.5) =>
+        new(epoch, trainLoss, 0.9, 0.2, 0.95, 0.05, 20, 2600, Start.AddMinutes(minute == 0 ? epoch : minute));
+
+    public static EpochCompletedEvent EpochEvent(Guid jobId, int epoch) =>
+        new(jobId, epoch, double.Parse(Loss(epoch), System.Globalization.CultureInfo.InvariantCulture),
+            0.9 + (epoch / 100.0), 0.2 - (epoch / 100.0), 0.93 + (epoch / 100.0), 0.05, 20.5, 2600, Start.AddMinutes(epoch));
+
+    private static string Loss(int epoch) => (1.0 / (epoch + 1)).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+}
