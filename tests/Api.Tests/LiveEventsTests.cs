@@ -29,6 +29,24 @@ public sealed class LiveEventsTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_client_following_a_job_and_all_jobs_receives_each_event_once()
+    {
+        var jobId = Guid.NewGuid();
+        var received = Channel.CreateUnbounded<JsonElement>();
+        await using var client = await ConnectAsync(received, async hub =>
+        {
+            await hub.InvokeAsync("JoinJob", jobId);
+            await hub.InvokeAsync("JoinAllJobs");
+        });
+
+        await NotifyUntilReceivedAsync(new EpochCompletedEvent(jobId, 5, 1, 1, null, null, 1, 1, 1, DateTimeOffset.UtcNow), received.Reader);
+        await Task.Delay(500);
+
+        Assert.Equal(5, (await received.Reader.ReadAsync()).GetProperty("epoch").GetInt32());
+        Assert.False(received.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task An_event_rolled_back_with_its_transaction_is_never_delivered()
     {
         var jobId = Guid.NewGuid();

@@ -78,6 +78,10 @@ public sealed class TrainingAJobEndToEndTests
         Assert.Equal(LeNetKeys, tensors.Select(t => t.Key));
         Assert.Equal([6L, 1, 5, 5], tensors[0].Shape);
         Assert.Equal([10L, 84], tensors[8].Shape);
+
+        var dashboard = await http.GetAsync("/hangfire/jobs/succeeded");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("RunAsync", await dashboard.Content.ReadAsStringAsync());
         checkpoints.Delete(recursive: true);
     }
 }

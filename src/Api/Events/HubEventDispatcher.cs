@@ -4,22 +4,25 @@ using TrainingService.Core.Events;
 
 namespace TrainingService.Api.Events;
 
-/// <summary>Forwards a database event to the job's group and, for job-level events, to the all-jobs group.</summary>
-public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub)
+/// <summary>Forwards a database event to the connections following its job; job-level events also go to all-jobs followers.</summary>
+public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscriptions subscriptions)
 {
     public Task DispatchAsync(TrainingEvent trainingEvent, CancellationToken cancellationToken)
     {
-        var jobGroup = TrainingHubGroups.Job(trainingEvent.JobId);
-        return trainingEvent switch
+        var (method, jobLevel) = trainingEvent switch
         {
-            JobStatusChangedEvent e => hub.Clients.Groups(jobGroup, TrainingHubGroups.AllJobs)
-                .SendAsync(TrainingHubEvents.JobStatusChanged, e, cancellationToken),
-            EpochCompletedEvent e => hub.Clients.Groups(jobGroup, TrainingHubGroups.AllJobs)
-                .SendAsync(TrainingHubEvents.EpochCompleted, e, cancellationToken),
-            BatchProgressEvent e => hub.Clients.Group(jobGroup).SendAsync(TrainingHubEvents.BatchProgress, e, cancellationToken),
-            CheckpointSavedEvent e => hub.Clients.Group(jobGroup).SendAsync(TrainingHubEvents.CheckpointSaved, e, cancellationToken),
-            _ => Task.CompletedTask,
+            JobStatusChangedEvent => (TrainingHubEvents.JobStatusChanged, true),
+            EpochCompletedEvent => (TrainingHubEvents.EpochCompleted, true),
+            BatchProgressEvent => (TrainingHubEvents.BatchProgress, false),
+            CheckpointSavedEvent => (TrainingHubEvents.CheckpointSaved, false),
+            _ => (null, false),
         };
+        var recipients = subscriptions.Recipients(trainingEvent.JobId, jobLevel);
+        if (method is null || recipients.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        return hub.Clients.Clients(recipients).SendAsync(method, trainingEvent, cancellationToken);
     }
 
     public Task AnnounceResumedAsync(CancellationToken cancellationToken) =>

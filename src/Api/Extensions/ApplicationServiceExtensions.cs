@@ -1,5 +1,6 @@
 using Hangfire;
 using TrainingService.Api.Events;
+using TrainingService.Api.Hubs;
 using TrainingService.Api.OpenApi;
 using TrainingService.Core;
 using TrainingService.Core.Datasets;
@@ -32,6 +33,7 @@ public static class ApplicationServiceExtensions
 
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
         services.AddSignalR().AddJsonProtocol(options => JobSpecJson.Configure(options.PayloadSerializerOptions));
+        services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<PostgresEventRelay>();
         services.AddHealthChecks();
         services.AddTrainingOpenApi();

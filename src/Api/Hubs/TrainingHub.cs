@@ -3,19 +3,26 @@ using Microsoft.AspNetCore.SignalR;
 namespace TrainingService.Api.Hubs;
 
 /// <summary>
-/// Live job events. A client joins one job's group or the all-jobs group and receives
-/// <c>JobStatusChanged</c>, <c>EpochCompleted</c>, <c>BatchProgress</c> and <c>CheckpointSaved</c>;
-/// history comes from the REST endpoints, so a late or reconnecting client loses nothing.
+/// Live job events. A client follows one job or all jobs and receives <c>JobStatusChanged</c>,
+/// <c>EpochCompleted</c>, <c>BatchProgress</c> and <c>CheckpointSaved</c> (all-jobs followers get
+/// the first two), each event once; history comes from the REST endpoints, so a late or
+/// reconnecting client loses nothing.
 /// </summary>
-public sealed class TrainingHub : Hub
+public sealed class TrainingHub(HubSubscriptions subscriptions) : Hub
 {
     public const string Path = "/hubs/training";
 
-    public Task JoinJob(Guid jobId) => Groups.AddToGroupAsync(Context.ConnectionId, TrainingHubGroups.Job(jobId));
+    public void JoinJob(Guid jobId) => subscriptions.FollowJob(Context.ConnectionId, jobId);
 
-    public Task LeaveJob(Guid jobId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, TrainingHubGroups.Job(jobId));
+    public void LeaveJob(Guid jobId) => subscriptions.UnfollowJob(Context.ConnectionId, jobId);
 
-    public Task JoinAllJobs() => Groups.AddToGroupAsync(Context.ConnectionId, TrainingHubGroups.AllJobs);
+    public void JoinAllJobs() => subscriptions.FollowAllJobs(Context.ConnectionId, true);
 
-    public Task LeaveAllJobs() => Groups.RemoveFromGroupAsync(Context.ConnectionId, TrainingHubGroups.AllJobs);
+    public void LeaveAllJobs() => subscriptions.FollowAllJobs(Context.ConnectionId, false);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }

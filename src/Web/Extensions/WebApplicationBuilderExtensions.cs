@@ -11,6 +11,9 @@ public static class WebApplicationBuilderExtensions
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // ./run.sh serves from the build output in any environment; the static web assets manifest
+        // is what maps Radzen's package assets there (a published app has them on disk instead).
+        builder.WebHost.UseStaticWebAssets();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();

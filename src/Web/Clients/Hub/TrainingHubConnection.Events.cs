@@ -22,6 +22,8 @@ public sealed partial class TrainingHubConnection
         connection.On<EpochCompletedEvent>(nameof(EpochCompleted), e => RaiseAsync(EpochCompleted, e, nameof(EpochCompleted)));
         connection.On<BatchProgressEvent>(nameof(BatchProgress), e => RaiseAsync(BatchProgress, e, nameof(BatchProgress)));
         connection.On<CheckpointSavedEvent>(nameof(CheckpointSaved), e => RaiseAsync(CheckpointSaved, e, nameof(CheckpointSaved)));
+        // The Api re-established its database listener and may have missed events: refetch as after a reconnect.
+        connection.On("StreamResumed", () => RaiseAsync(Connected, nameof(Connected)));
 
         connection.Reconnecting += error =>
         {
