@@ -15,7 +15,7 @@ export TEST_POSTGRES=$(scripts/postgres.sh start "$data/postgres") || { echo "0 
 export TEST_MNIST_ROOT="$root/.data/datasets"
 
 log="$data/test.log"
-dotnet test TrainingService.slnx --no-build -c Debug -nologo -m:1 --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test TrainingService.slnx --no-build -c Debug -nologo -m:1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
