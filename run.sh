@@ -19,6 +19,7 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ "$own_db" -eq 1 ] && scripts/postgres.sh stop "$data/postgres"
   echo "Stopped."
+  exit 0
 }
 trap stop_all INT TERM EXIT
 
