@@ -18,6 +18,7 @@ public sealed class DatasetRegistry
         var registry = new DatasetRegistry();
         registry.Register(new IdxDatasetSource(MnistDataset.Definition, store));
         registry.Register(new IdxDatasetSource(FashionMnistDataset.Definition, store));
+        registry.Register(new Synthetic.SyntheticDatasetSource(new Synthetic.SyntheticDatasetSpec()));
         return registry;
     }
 
@@ -48,4 +49,12 @@ public sealed class DatasetRegistry
             ? source
             : throw new KeyNotFoundException(
                 $"No dataset named '{name}'. Known datasets: {string.Join(", ", inOrder.Select(s => s.Info.Name))}.");
+
+    /// <summary>The source a job trains on: the registered one, configured with the job's options where it takes any.</summary>
+    public IDatasetSource Resolve(Jobs.DatasetSpec dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var source = Get(dataset.Name);
+        return source is IConfigurableDatasetSource configurable ? configurable.Configure(dataset) : source;
+    }
 }

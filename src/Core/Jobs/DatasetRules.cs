@@ -15,16 +15,11 @@ internal static class DatasetRules
             errors.Add("dataset", "is required.");
             return null;
         }
-        DatasetInfo? info = null;
         if (string.IsNullOrWhiteSpace(dataset.Name))
         {
             errors.Add("dataset.name", "is required.");
         }
-        else if (datasets.TryGet(dataset.Name, out var source))
-        {
-            info = source.Info;
-        }
-        else
+        else if (!datasets.TryGet(dataset.Name, out _))
         {
             var known = string.Join(", ", datasets.List().Select(d => d.Name));
             errors.Add("dataset.name", $"'{dataset.Name}' is not a known dataset; known datasets: {known}.");
@@ -38,12 +33,15 @@ internal static class DatasetRules
         CheckLimit(dataset.TrainLimit, "dataset.trainLimit", errors);
         CheckLimit(dataset.ValidationLimit, "dataset.validationLimit", errors);
         CheckLimit(dataset.TestLimit, "dataset.testLimit", errors);
-        if (info is null)
+        TransformRules.Check(dataset.Transforms, errors);
+        SyntheticRules.Check(dataset.Synthetic, errors);
+        if (errors.Any || string.IsNullOrWhiteSpace(dataset.Name) || !datasets.TryGet(dataset.Name, out var registered))
         {
             return null;
         }
-        var spec = new DatasetSpec(info.Name, fraction, dataset.TrainLimit, dataset.ValidationLimit, dataset.TestLimit);
-        return new CheckedDataset(spec, info);
+        var spec = new DatasetSpec(registered.Info.Name, fraction, dataset.TrainLimit, dataset.ValidationLimit, dataset.TestLimit,
+            dataset.Transforms, dataset.Synthetic);
+        return new CheckedDataset(spec, datasets.Resolve(spec).Info);
     }
 
     private static void CheckLimit(int? limit, string field, ValidationErrors errors)

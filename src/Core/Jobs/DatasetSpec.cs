@@ -1,9 +1,16 @@
+using TrainingService.Core.Datasets.Synthetic;
+
 namespace TrainingService.Core.Jobs;
 
-/// <summary>The dataset, the share of its training split held out for validation, and optional subset sizes.</summary>
+/// <summary>
+/// The dataset, the share of its training split held out for validation, optional subset sizes,
+/// how its images are adapted to the network, and, for <c>synthetic</c>, what to generate.
+/// </summary>
 public sealed record DatasetSpec(
     string Name,
     double ValidationFraction,
     int? TrainLimit = null,
     int? ValidationLimit = null,
-    int? TestLimit = null);
+    int? TestLimit = null,
+    InputTransformsSpec? Transforms = null,
+    SyntheticDatasetSpec? Synthetic = null);

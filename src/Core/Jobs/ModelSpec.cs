@@ -1,4 +1,12 @@
+using TrainingService.Core.Models.Custom;
+
 namespace TrainingService.Core.Jobs;
 
-/// <summary>Which zoo network to train and how many classes its last layer has.</summary>
-public sealed record ModelSpec(string Name, int NumClasses);
+/// <summary>
+/// Which network to train: a zoo entry by <see cref="Name"/>, or a custom layer list (then the name
+/// is <c>custom</c>); how many classes it outputs; and how its weights are initialised.
+/// </summary>
+public sealed record ModelSpec(string Name, int NumClasses, IReadOnlyList<CustomLayerSpec>? Custom = null, string Init = "default")
+{
+    public const string CustomName = "custom";
+}

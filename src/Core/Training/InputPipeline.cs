@@ -1,29 +1,51 @@
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.Transforms;
+using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
 
 namespace TrainingService.Core.Training;
 
 /// <summary>
-/// The batch transforms that bring a dataset's images to what a network takes: scale to [0, 1],
-/// zero-pad smaller images centrally (28x28 MNIST digits to LeNet-5's 32x32), then normalise
-/// with the dataset's per-channel statistics.
+/// The batch transforms that bring a dataset's images to a network: scale to [0, 1], the job's
+/// explicit adaptation (grey to 3 channels, bilinear resize), else the classic zero-padding of
+/// 28x28 digits to LeNet's 32x32, then per-channel normalisation with the dataset's statistics.
 /// </summary>
 public static class InputPipeline
 {
-    public static IBatchTransform For(DatasetInfo dataset, InputShape input)
+    /// <summary>Padding is implicit only for this small, even margin; anything else must be asked for.</summary>
+    public const int MaxImplicitPadding = 4;
+
+    public static BatchTransformPipeline For(DatasetInfo dataset, InputTransformsSpec? transforms, InputShape networkInput)
     {
-        if (dataset.Height == input.Height && dataset.Width == input.Width)
+        var steps = new List<IBatchTransform> { new ScaleToUnit() };
+        var (mean, std) = (dataset.Mean, dataset.Std);
+        if (transforms?.Channels is { } channels && channels != dataset.Channels)
         {
-            return BatchTransformPipeline.Standard(dataset);
+            steps.Add(new ReplicateChannels(channels));
+            (mean, std) = (Repeat(mean, channels), Repeat(std, channels));
         }
-        if (!CanPad(dataset.Height, input.Height) || !CanPad(dataset.Width, input.Width))
+        if (transforms?.Resize is [var height, var width])
         {
-            throw new InvalidOperationException(
-                $"Images of {dataset.Name} are {dataset.Height}x{dataset.Width} but the network takes {input.Height}x{input.Width}.");
+            steps.Add(new Resize(height, width));
         }
-        return BatchTransformPipeline.Standard(dataset, (input.Height, input.Width));
+        else if (PadsImplicitly(dataset.Height, networkInput.Height) && PadsImplicitly(dataset.Width, networkInput.Width)
+                 && (dataset.Height, dataset.Width) != (networkInput.Height, networkInput.Width))
+        {
+            steps.Add(new PadTo(networkInput.Height, networkInput.Width));
+        }
+        steps.Add(new Normalize(mean, std));
+        return new BatchTransformPipeline(steps);
     }
 
-    private static bool CanPad(int from, int to) => to >= from && (to - from) % 2 == 0;
+    /// <summary>The image shape that reaches the network.</summary>
+    public static InputShape OutputShape(this BatchTransformPipeline pipeline, DatasetInfo dataset)
+    {
+        var (c, h, w) = pipeline.OutputShape((dataset.Channels, dataset.Height, dataset.Width));
+        return new InputShape(c, h, w);
+    }
+
+    private static bool PadsImplicitly(int from, int to) => to >= from && to - from <= MaxImplicitPadding && (to - from) % 2 == 0;
+
+    private static float[] Repeat(float[] values, int channels) =>
+        values.Length == 1 ? Enumerable.Repeat(values[0], channels).ToArray() : values;
 }

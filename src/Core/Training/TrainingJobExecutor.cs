@@ -19,16 +19,17 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, ModelRegistry 
         var device = TrainingDevice.Resolve(options.Device);
         var h = spec.Hyperparameters;
         manual_seed(h.Seed);
-        var source = datasets.Get(spec.Dataset.Name);
+        var source = datasets.Resolve(spec.Dataset);
         using var splits = await source.LoadAsync(cancellationToken);
         using var data = PreparedSplits.Create(splits, spec.Dataset, h.Seed);
         var definition = models.Get(spec.Model.Name);
-        var transform = InputPipeline.For(source.Info, definition.InputFor(source.Info.Channels));
+        var channels = spec.Dataset.Transforms?.Channels ?? source.Info.Channels;
+        var transform = InputPipeline.For(source.Info, spec.Dataset.Transforms, definition.InputFor(channels));
         using var trainLoader = new BatchLoader(data.Train, h.BatchSize, shuffle: true, h.Seed, device, transform);
         using var validationLoader = data.Validation is { Count: > 0 } v ? new BatchLoader(v, h.BatchSize, shuffle: false, h.Seed, device, transform) : null;
         using var testLoader = new BatchLoader(data.Test, h.BatchSize, shuffle: false, h.Seed, device, transform);
 
-        using var model = definition.Build(new ModelBuildOptions(source.Info.Channels, spec.Model.NumClasses));
+        using var model = definition.Build(new ModelBuildOptions(channels, spec.Model.NumClasses));
         model.to(device);
         using var optimizer = OptimizerFactory.Create(h, model.parameters());
         var trainer = new EpochTrainer(model, optimizer, device, options.BatchProgressInterval);

@@ -1,3 +1,5 @@
+using TrainingService.Core.Datasets.Synthetic;
+
 namespace TrainingService.Core.Jobs.Submission;
 
 /// <summary>The dataset part of a submitted job.</summary>
@@ -6,4 +8,6 @@ public sealed record DatasetSubmission(
     double? ValidationFraction,
     int? TrainLimit,
     int? ValidationLimit,
-    int? TestLimit);
+    int? TestLimit,
+    InputTransformsSpec? Transforms = null,
+    SyntheticDatasetSpec? Synthetic = null);
