@@ -1,5 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
+using TrainingService.Core.Models.AlexNet;
+using TrainingService.Core.Models.Inception;
 using TrainingService.Core.Models.LeNet;
+using TrainingService.Core.Models.ResNet;
+using TrainingService.Core.Models.SmallCnn;
+using TrainingService.Core.Models.Vgg;
 
 namespace TrainingService.Core.Models;
 
@@ -15,6 +20,7 @@ public sealed class ModelRegistry
 
     public void Register(ModelDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         if (!_definitions.TryAdd(definition.Name, definition))
         {
             throw new InvalidOperationException($"A model named '{definition.Name}' is already registered.");
@@ -32,6 +38,11 @@ public sealed class ModelRegistry
     {
         var registry = new ModelRegistry();
         LeNetFamily.Register(registry);
+        AlexNetFamily.Register(registry);
+        VggFamily.Register(registry);
+        InceptionFamily.Register(registry);
+        ResNetFamily.Register(registry);
+        SmallCnnFamily.Register(registry);
         return registry;
     }
 }
