@@ -1,3 +1,4 @@
+using TrainingService.Core.Models.Summary;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Models;
 using TrainingService.Core.Tests.Checkpoints;
@@ -60,6 +61,8 @@ public sealed class ZooStateDictTests
         var read = PthBytes.Read(PthBytes.Write(written));
 
         Assert.Equal(written.Select(tensor => tensor.Key), read.Select(tensor => tensor.Key));
+        var described = StateDictLayout.Keys(ZooModels.Definition(name).Describe(ZooModels.Definition(name).DefaultOptions));
+        Assert.Equal(described.Select(e => $"{e.Key} {string.Join('x', e.Shape)}"), written.Select(t => $"{t.Key} {string.Join('x', t.Shape)}"));
         Assert.All(written.Zip(read), pair =>
         {
             Assert.Equal(pair.First.Type, pair.Second.Type);

@@ -7,16 +7,28 @@ namespace TrainingService.Core.Models.PyTorch;
 internal static class PythonBlockClasses
 {
     /// <summary>The block classes in the order they are defined, each before the blocks that use it.</summary>
-    public static IReadOnlyList<string> Order => ["BasicConv2d", "InceptionA", "Inception", "BasicBlock"];
+    public static IReadOnlyList<string> Order => [NamedSequentialFunction, "BasicConv2d", "InceptionA", "Inception", "BasicBlock"];
+
+    /// <summary>Builds <c>nn.Sequential(OrderedDict(...))</c> without importing anything beyond torch.</summary>
+    public const string NamedSequentialFunction = "named_sequential";
 
     public static string Source(string block) => block switch
     {
+        NamedSequentialFunction => NamedSequential,
         "BasicConv2d" => BasicConv2d,
         "InceptionA" => InceptionA,
         "Inception" => Inception,
         "BasicBlock" => PythonResidualClass.BasicBlock,
         _ => throw new ArgumentOutOfRangeException(nameof(block), block, "Not a reference block class."),
     };
+
+    public const string NamedSequential = """
+        def named_sequential(*children):
+            sequential = nn.Sequential()
+            for name, module in children:
+                sequential.add_module(name, module)
+            return sequential
+        """;
 
     public const string BasicConv2d = """
         class BasicConv2d(nn.Module):

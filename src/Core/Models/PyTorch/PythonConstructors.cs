@@ -25,6 +25,8 @@ internal static class PythonConstructors
             ActivationSpec a => ($"nn.{a.Kind}", []),
             FlattenSpec f => ("nn.Flatten", f is { StartDim: 1, EndDim: -1 } ? [] : [Int(f.StartDim), Int(f.EndDim)]),
             SequentialSpec s => ("nn.Sequential", s.Children.Select(render).ToList()),
+            NamedSequentialSpec n => (PythonBlockClasses.NamedSequentialFunction,
+                n.Children.Select(child => $"({Str(child.Name)}, {render(child.Module)})").ToList()),
             ChainSpec chain => (chainClass(chain), []),
             BasicConv2dSpec b => ("BasicConv2d", [Int(b.InChannels), Int(b.OutChannels), $"kernel_size={Int(b.KernelSize)}",
                 .. Keyword("stride", b.Stride, 1), .. Keyword("padding", b.Padding, 0)]),
@@ -42,6 +44,7 @@ internal static class PythonConstructors
         InceptionASpec => [nameof(PythonBlockClasses.BasicConv2d), nameof(PythonBlockClasses.InceptionA)],
         GoogLeNetInceptionSpec => [nameof(PythonBlockClasses.BasicConv2d), nameof(PythonBlockClasses.Inception)],
         BasicBlockSpec => [nameof(PythonResidualClass.BasicBlock)],
+        NamedSequentialSpec => [PythonBlockClasses.NamedSequentialFunction],
         _ => [],
     };
 

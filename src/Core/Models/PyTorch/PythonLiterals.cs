@@ -7,6 +7,9 @@ internal static class PythonLiterals
 {
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A Python string literal for a module name (names are identifiers, so nothing needs escaping).</summary>
+    public static string Str(string value) => $"\"{value}\"";
+
     /// <summary>The shortest literal that reads back as the same double, always a float literal (<c>1.0</c>, <c>1E-05</c>).</summary>
     public static string Float(double value)
     {

@@ -64,7 +64,7 @@ internal sealed class PythonSourceWriter(string className)
     private string Render(ModuleSpec module, int indent)
     {
         var (callee, arguments) = Constructor(module, indent + 4);
-        return callee + Arguments(arguments, indent, module is SequentialSpec);
+        return callee + Arguments(arguments, indent, module is SequentialSpec or NamedSequentialSpec);
     }
 
     private (string Callee, IReadOnlyList<string> Arguments) Constructor(ModuleSpec module, int childIndent)

@@ -13,6 +13,7 @@ internal static class ModuleAnatomy
     public static ModuleStructure? Of(ModuleSpec module) => module switch
     {
         SequentialSpec sequential => Sequential(sequential),
+        NamedSequentialSpec named => Named(named),
         ChainSpec chain => Chain(chain),
         BasicConv2dSpec block => BlockAnatomy.BasicConv2d(block),
         InceptionASpec block => BlockAnatomy.InceptionA(block),
@@ -30,6 +31,12 @@ internal static class ModuleAnatomy
         var steps = sequential.Children
             .Select((child, index) => ChainStep.Child(index.ToString(CultureInfo.InvariantCulture), child))
             .ToList();
+        return new ModuleStructure(steps.Select(s => KeyValuePair.Create(s.Name!, s.Module)).ToList(), new SequencePlan(steps));
+    }
+
+    private static ModuleStructure Named(NamedSequentialSpec named)
+    {
+        var steps = named.Children.Select(child => ChainStep.Child(child.Name, child.Module)).ToList();
         return new ModuleStructure(steps.Select(s => KeyValuePair.Create(s.Name!, s.Module)).ToList(), new SequencePlan(steps));
     }
 
