@@ -29,6 +29,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton(ModelRegistry.CreateDefault());
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null)));
+        services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<JobSpecValidator>();
 
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));

@@ -8,7 +8,7 @@ namespace TrainingService.Core.Jobs;
 /// Turns a submission into a complete <see cref="TrainingJobSpec"/>, or names every field that is
 /// missing or out of range. Nothing is stored or queued for a submission with errors.
 /// </summary>
-public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datasets, JobSpecLimits limits)
+public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datasets, NetworkPlanner planner, JobSpecLimits limits)
 {
     public JobSpecValidationResult Validate(JobSubmission? submission)
     {
@@ -20,7 +20,7 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
         }
 
         var dataset = DatasetRules.Check(submission.Dataset, datasets, limits, errors);
-        var model = ModelRules.Check(submission.Model, models, dataset?.Info, errors);
+        var model = ModelRules.Check(submission.Model, models, planner, dataset, errors);
         var hyperparameters = HyperparameterRules.Check(submission.Hyperparameters, limits, errors);
         var name = submission.Name?.Trim();
         if (name is { Length: > 200 })

@@ -1,42 +1,72 @@
-using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Models;
+using TrainingService.Core.Training;
 
 namespace TrainingService.Core.Jobs;
 
-/// <summary>Checks the <c>model</c> part of a submission against the zoo and the chosen dataset.</summary>
+/// <summary>Checks the <c>model</c> part of a submission against the zoo and, through a network plan, the chosen dataset.</summary>
 internal static class ModelRules
 {
-    public static ModelSpec? Check(ModelSubmission? model, ModelRegistry models, DatasetInfo? dataset, ValidationErrors errors)
+    public static ModelSpec? Check(ModelSubmission? model, ModelRegistry models, NetworkPlanner planner, CheckedDataset? dataset, ValidationErrors errors)
     {
         if (model is null)
         {
             errors.Add("model", "is required.");
             return null;
         }
-        ModelDefinition? definition = null;
-        if (string.IsNullOrWhiteSpace(model.Name))
+        var init = (model.Init ?? WeightInitialization.Default).Trim().ToLowerInvariant();
+        if (!WeightInitialization.All.Contains(init))
         {
-            errors.Add("model.name", "is required.");
+            errors.Add("model.init", $"'{model.Init}' is not supported; use one of: {string.Join(", ", WeightInitialization.All)}.");
         }
-        else if (!models.TryGet(model.Name, out definition))
-        {
-            errors.Add("model.name", $"'{model.Name}' is not a known model; known models: {string.Join(", ", models.Names)}.");
-        }
-
-        var datasetClasses = dataset?.ClassNames.Count;
         if (model.NumClasses is < 2)
         {
             errors.Add("model.numClasses", "must be at least 2.");
         }
-        else if (model.NumClasses is { } given && datasetClasses is { } needed && given < needed)
+        else if (model.NumClasses is { } given && dataset is { Info.ClassCount: var needed } && given < needed)
         {
-            errors.Add("model.numClasses", $"must be at least {needed}, the number of classes of dataset '{dataset!.Name}'.");
+            errors.Add("model.numClasses", $"must be at least {needed}, the number of classes of dataset '{dataset.Info.Name}'.");
         }
-        if (definition is null || datasetClasses is null)
+        var name = Name(model, models, errors);
+        if (errors.Any || name is null || dataset is null)
         {
             return null;
         }
-        return new ModelSpec(definition.Name, model.NumClasses ?? datasetClasses.Value);
+        var spec = new ModelSpec(name, model.NumClasses ?? dataset.Info.ClassCount, model.Custom, init);
+        var plan = planner.Plan(spec, dataset.Info, dataset.Spec.Transforms, errors);
+        if (plan is null)
+        {
+            return null;
+        }
+        var outputs = Models.Summary.ModelSummarizer.Summarize(plan.Network, 1).Rows[^1].OutputShape[1];
+        if (model.Custom is not null && model.NumClasses is { } declared && declared != outputs)
+        {
+            errors.Add("model.numClasses", $"is {declared} but the custom network outputs {outputs} logits.");
+            return null;
+        }
+        return spec with { NumClasses = outputs };
+    }
+
+    private static string? Name(ModelSubmission model, ModelRegistry models, ValidationErrors errors)
+    {
+        if (model.Custom is not null)
+        {
+            if (model.Name is not null && model.Name != ModelSpec.CustomName)
+            {
+                errors.Add("model.name", "must be left out (or be 'custom') when model.custom lists the layers.");
+            }
+            return ModelSpec.CustomName;
+        }
+        if (string.IsNullOrWhiteSpace(model.Name))
+        {
+            errors.Add("model.name", "is required (or list the layers of your own network in model.custom).");
+            return null;
+        }
+        if (!models.TryGet(model.Name, out var definition))
+        {
+            errors.Add("model.name", $"'{model.Name}' is not a known model; known models: {string.Join(", ", models.Names)}.");
+            return null;
+        }
+        return definition.Name;
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
-using TrainingService.Core.Models;
+using TrainingService.Core.Models.Building;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,8 +12,16 @@ namespace TrainingService.Core.Training;
 /// Trains one job from its spec: data, network, optimizer, the epoch loop with checkpoints, and
 /// the final test evaluation of the best checkpoint. Everything it produces goes to the observer.
 /// </summary>
-public sealed class TrainingJobExecutor(DatasetRegistry datasets, ModelRegistry models, CheckpointWriter checkpointWriter, TrainingOptions options, StorageOptions storage)
+public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner planner, CheckpointWriter checkpointWriter, TrainingOptions options, StorageOptions storage)
 {
+    private NetworkPlan PlanNetwork(TrainingJobSpec spec, DatasetInfo dataset)
+    {
+        var errors = new ValidationErrors();
+        return planner.Plan(spec.Model, dataset, spec.Dataset.Transforms, errors)
+            ?? throw new InvalidOperationException("The job's network does not fit its data: "
+                + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+    }
+
     public async Task<TrainingOutcome> RunAsync(Guid jobId, TrainingJobSpec spec, ITrainingObserver observer, CancellationToken cancellationToken)
     {
         var device = TrainingDevice.Resolve(options.Device);
@@ -22,14 +30,13 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, ModelRegistry 
         var source = datasets.Resolve(spec.Dataset);
         using var splits = await source.LoadAsync(cancellationToken);
         using var data = PreparedSplits.Create(splits, spec.Dataset, h.Seed);
-        var definition = models.Get(spec.Model.Name);
-        var channels = spec.Dataset.Transforms?.Channels ?? source.Info.Channels;
-        var transform = InputPipeline.For(source.Info, spec.Dataset.Transforms, definition.InputFor(channels));
-        using var trainLoader = new BatchLoader(data.Train, h.BatchSize, shuffle: true, h.Seed, device, transform);
-        using var validationLoader = data.Validation is { Count: > 0 } v ? new BatchLoader(v, h.BatchSize, shuffle: false, h.Seed, device, transform) : null;
-        using var testLoader = new BatchLoader(data.Test, h.BatchSize, shuffle: false, h.Seed, device, transform);
+        var plan = PlanNetwork(spec, source.Info);
+        using var trainLoader = new BatchLoader(data.Train, h.BatchSize, shuffle: true, h.Seed, device, plan.Pipeline);
+        using var validationLoader = data.Validation is { Count: > 0 } v ? new BatchLoader(v, h.BatchSize, shuffle: false, h.Seed, device, plan.Pipeline) : null;
+        using var testLoader = new BatchLoader(data.Test, h.BatchSize, shuffle: false, h.Seed, device, plan.Pipeline);
 
-        using var model = definition.Build(new ModelBuildOptions(channels, spec.Model.NumClasses));
+        using var model = ModuleBuilder.Build(plan.Network);
+        WeightInitializer.Apply(model, spec.Model.Init);
         model.to(device);
         using var optimizer = OptimizerFactory.Create(h, model.parameters());
         var trainer = new EpochTrainer(model, optimizer, device, options.BatchProgressInterval);

@@ -31,9 +31,10 @@ public static class WorkerServiceExtensions
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatasetRoot,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DatasetFileStore)))));
+        services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<CheckpointWriter>();
         services.AddSingleton(sp => new TrainingJobExecutor(
-            sp.GetRequiredService<DatasetRegistry>(), sp.GetRequiredService<ModelRegistry>(), sp.GetRequiredService<CheckpointWriter>(),
+            sp.GetRequiredService<DatasetRegistry>(), sp.GetRequiredService<NetworkPlanner>(), sp.GetRequiredService<CheckpointWriter>(),
             sp.GetRequiredService<IOptions<TrainingOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<BatchProgressPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<BatchProgressPublisher>());

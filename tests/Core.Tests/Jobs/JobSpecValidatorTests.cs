@@ -7,9 +7,12 @@ namespace TrainingService.Core.Tests.Jobs;
 
 public sealed class JobSpecValidatorTests
 {
+    private static readonly ModelRegistry Models = ModelRegistry.CreateDefault();
+
     private readonly JobSpecValidator _validator = new(
-        ModelRegistry.CreateDefault(),
+        Models,
         DatasetRegistry.CreateDefault(new DatasetFileStore(Path.GetTempPath())),
+        new NetworkPlanner(Models),
         new JobSpecLimits());
 
     private static JobSubmission Valid() => new(

@@ -1,0 +1,48 @@
+using TrainingService.Core.Datasets;
+using TrainingService.Core.Models;
+using TrainingService.Core.Models.Custom;
+using TrainingService.Core.Models.Summary;
+using TrainingService.Core.Training;
+
+namespace TrainingService.Core.Jobs;
+
+/// <summary>
+/// Decides, before anything is queued and again when the worker starts, how a dataset's images
+/// reach a network and whether they can flow through it; a shape that breaks is named by layer.
+/// The submission check and the training run use this one plan, so they cannot disagree.
+/// </summary>
+public sealed class NetworkPlanner(ModelRegistry models)
+{
+    public NetworkPlan? Plan(ModelSpec model, DatasetInfo dataset, InputTransformsSpec? transforms, ValidationErrors errors)
+    {
+        var channels = transforms?.Channels ?? dataset.Channels;
+        if (channels < dataset.Channels)
+        {
+            errors.Add("dataset.transforms.channels", $"cannot reduce the {dataset.Channels} channels of {dataset.Name} to {channels}.");
+            return null;
+        }
+        if (model.Custom is { } layers)
+        {
+            var pipeline = InputPipeline.For(dataset, transforms, new InputShape(channels, dataset.Height, dataset.Width));
+            var input = pipeline.OutputShape(dataset);
+            var custom = CustomNetwork.Describe(layers, input, dataset.ClassCount, errors);
+            return custom is null ? null : new NetworkPlan(custom, pipeline, input);
+        }
+        var definition = models.Get(model.Name);
+        var described = definition.Describe(new ModelBuildOptions(channels, model.NumClasses));
+        var zooPipeline = InputPipeline.For(dataset, transforms, described.Input);
+        var zooInput = zooPipeline.OutputShape(dataset);
+        var network = described with { Input = zooInput };
+        try
+        {
+            ModelSummarizer.Summarize(network, 1);
+        }
+        catch (ShapeMismatchException exception)
+        {
+            errors.Add("model.name", $"{definition.Name}: {exception.Message}; the network expects {described.Input} "
+                + "(set dataset.transforms.resize and channels).");
+            return null;
+        }
+        return new NetworkPlan(network, zooPipeline, zooInput);
+    }
+}

@@ -1,0 +1,69 @@
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Models.Architecture;
+using TrainingService.Core.Models.Summary;
+
+namespace TrainingService.Core.Models.Custom;
+
+/// <summary>
+/// Describes a job's own layer list as an <c>nn.Sequential</c> (keys <c>0.weight</c>, <c>3.bias</c>, ...),
+/// inferring each layer's input channels or features from the shape the layers before it produce.
+/// Problems are named per layer as <c>model.custom[i]</c>, and the network must end in [N, classes].
+/// </summary>
+public static class CustomNetwork
+{
+    public const int MaxLayers = 200;
+
+    public static NetworkSpec? Describe(IReadOnlyList<CustomLayerSpec> layers, InputShape input, int minClasses, ValidationErrors errors)
+    {
+        if (layers.Count is 0 or > MaxLayers)
+        {
+            errors.Add("model.custom", $"must list between 1 and {MaxLayers} layers.");
+            return null;
+        }
+        var modules = new List<ModuleSpec>();
+        IReadOnlyList<int> shape = [1, input.Channels, input.Height, input.Width];
+        for (var index = 0; index < layers.Count; index++)
+        {
+            var field = $"model.custom[{index}]";
+            var module = Convert(layers[index], shape, field, errors);
+            if (module is null) return null;
+            modules.Add(module);
+            try
+            {
+                shape = ModelSummarizer.Summarize(new NetworkSpec(ModelSpec.CustomName, new SequentialSpec(modules), input), 1).Rows[^1].OutputShape;
+            }
+            catch (ShapeMismatchException exception)
+            {
+                errors.Add(field, exception.Message);
+                return null;
+            }
+        }
+        if (shape.Count != 2 || shape[1] < minClasses)
+        {
+            errors.Add("model.custom", $"the last layer must output one logit per class, at least {minClasses}, as [N, classes]; "
+                + $"this network ends in [N, {string.Join(", ", shape.Skip(1))}].");
+            return null;
+        }
+        return new NetworkSpec(ModelSpec.CustomName, new SequentialSpec(modules), input);
+    }
+
+    private static ModuleSpec? Convert(CustomLayerSpec layer, IReadOnlyList<int> shape, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(layer.Type))
+        {
+            errors.Add($"{field}.type", "is required.");
+            return null;
+        }
+        if (!CustomLayerTypes.TryCanonical(layer.Type, out var type))
+        {
+            errors.Add($"{field}.type", $"'{layer.Type}' is not supported; use one of: {string.Join(", ", CustomLayerTypes.Names)}.");
+            return null;
+        }
+        var unused = CustomLayerTypes.Unused(type, layer).ToList();
+        foreach (var member in unused)
+        {
+            errors.Add($"{field}.{member}", $"is not used by {type}; leave it out.");
+        }
+        return unused.Count > 0 ? null : CustomLayerConverter.Convert(type, layer, shape, field, errors);
+    }
+}
