@@ -78,7 +78,7 @@ public sealed class NetworkFitValidationTests
 
         var reason = _validator.Validate(Job(new ModelSubmission(null, null, layers))).Errors["model.custom[2]"].Single();
 
-        Assert.Contains("8x12x12", reason, StringComparison.Ordinal);
+        Assert.Contains("input 1x28x28 becomes 8x0x0 at 2", reason, StringComparison.Ordinal);
         Assert.Contains("MaxPool2d", reason, StringComparison.Ordinal);
     }
 }
