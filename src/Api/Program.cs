@@ -11,6 +11,7 @@ await app.Services.MigrateTrainingDatabaseAsync();
 
 app.UseApplicationPipeline();
 app.MapJobsApi();
+app.MapModelsApi();
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapTrainingHangfireDashboard();
 app.MapHealthChecks("/health");

@@ -1,4 +1,5 @@
 using Hangfire;
+using TrainingService.Api.Apis;
 using TrainingService.Api.Events;
 using TrainingService.Api.Hubs;
 using TrainingService.Api.OpenApi;
@@ -30,6 +31,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null)));
         services.AddSingleton<NetworkPlanner>();
+        services.AddSingleton<ModelCatalog>();
         services.AddSingleton<JobSpecValidator>();
 
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));

@@ -1,0 +1,81 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Models;
+using TrainingService.Core.Models.Custom;
+using TrainingService.Core.Models.PyTorch;
+using TrainingService.Core.Models.Summary;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary>The <c>/api/models</c> endpoints: the zoo, torchinfo-style summaries and the reference PyTorch source.</summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/models").WithTags("Models");
+        api.MapGet("/", List).WithName("ListModels").WithSummary("List the model zoo");
+        api.MapGet("/{name}/summary", Summary).WithName("GetModelSummary")
+            .WithSummary("Summarise a zoo network (torchinfo conventions)").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/summary", CustomSummary).WithName("SummariseCustomNetwork").WithSummary("Summarise a custom layer list");
+        api.MapGet("/{name}/pytorch", PyTorchSource).WithName("GetModelPyTorchSource")
+            .WithSummary("The reference PyTorch class whose state_dict matches the service's checkpoints")
+            .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    public static Ok<IReadOnlyList<ModelResource>> List(ModelCatalog catalog) => TypedResults.Ok(catalog.Models);
+
+    public static Results<Ok<ModelSummaryResource>, ValidationProblem, ProblemHttpResult> Summary(
+        string name, ModelRegistry models, [FromQuery] int batch = 1, [FromQuery] string? inputShape = null, [FromQuery] int? numClasses = null)
+    {
+        if (!models.TryGet(name, out var definition)) return UnknownModel(name, models);
+        var errors = new Dictionary<string, string[]>();
+        var input = definition.DefaultInput;
+        if (inputShape is not null && !SummaryMapping.TryParseShape(inputShape, out input)) errors["inputShape"] = ["must be CxHxW, such as 3x224x224."];
+        if (batch is < 1 or > 4096) errors["batch"] = ["must be between 1 and 4096."];
+        if (numClasses is < 1 or > 100_000) errors["numClasses"] = ["must be between 1 and 100000."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var network = definition.Describe(new ModelBuildOptions(input.Channels, numClasses ?? definition.DefaultClasses)) with { Input = input };
+        try
+        {
+            return TypedResults.Ok(ModelSummarizer.Summarize(network, batch).ToResource(definition.Name, batch, input));
+        }
+        catch (ShapeMismatchException exception)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["inputShape"] = [$"{definition.Name}: {exception.Message}; the network expects {definition.Describe(definition.DefaultOptions).Input}."],
+            });
+        }
+    }
+
+    public static Results<Ok<ModelSummaryResource>, ValidationProblem> CustomSummary(CustomSummaryRequest request)
+    {
+        var errors = new ValidationErrors();
+        var batch = request.Batch ?? 1;
+        if (batch is < 1 or > 4096) errors.Add("batch", "must be between 1 and 4096.");
+        if (!SummaryMapping.TryParseShape(request.InputShape, out var input)) errors.Add("inputShape", "is required, as CxHxW such as 1x32x32.");
+        if (request.Layers is null) errors.Add("layers", "is required: the network's layers, as a job's model.custom lists them.");
+        var network = errors.Any ? null : CustomNetwork.Describe(request.Layers!, input, 1, errors);
+        if (network is null) return TypedResults.ValidationProblem(Renamed(errors));
+        return TypedResults.Ok(ModelSummarizer.Summarize(network, batch).ToResource(ModelSpec.CustomName, batch, input));
+    }
+
+    public static Results<ContentHttpResult, ProblemHttpResult> PyTorchSource(string name, ModelRegistry models, [FromQuery] int? numClasses = null, [FromQuery] int? channels = null)
+    {
+        if (!models.TryGet(name, out var definition)) return UnknownModel(name, models);
+        var network = definition.Describe(new ModelBuildOptions(channels ?? definition.DefaultInput.Channels, numClasses ?? definition.DefaultClasses));
+        var className = PyTorchSourceEmitter.DefaultClassName(network);
+        return TypedResults.Content(PyTorchSourceEmitter.Emit(network, className), "text/x-python", Encoding.UTF8);
+    }
+
+    private static ProblemHttpResult UnknownModel(string name, ModelRegistry models) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Model not found",
+            detail: $"No model is named '{name}'; known models: {string.Join(", ", models.Names)}.");
+
+    /// <summary>The custom-network checks name fields as a job does (model.custom[i]); here the list is <c>layers</c>.</summary>
+    private static Dictionary<string, string[]> Renamed(ValidationErrors errors) =>
+        errors.ToDictionary().ToDictionary(e => e.Key.Replace("model.custom", "layers", StringComparison.Ordinal), e => e.Value);
+}
