@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using TrainingService.Core.Datasets.Cifar;
+using TrainingService.Core.Datasets.ImageFolders;
 
 namespace TrainingService.Core.Datasets;
 
@@ -11,14 +13,19 @@ public sealed class DatasetRegistry
     private readonly Dictionary<string, IDatasetSource> byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<IDatasetSource> inOrder = [];
 
-    /// <summary>MNIST and Fashion-MNIST, stored under <c>&lt;root&gt;/mnist</c> and <c>&lt;root&gt;/fashion-mnist</c>.</summary>
-    public static DatasetRegistry CreateDefault(DatasetFileStore store)
+    /// <summary>
+    /// MNIST, Fashion-MNIST and CIFAR-10, stored under <c>&lt;root&gt;/&lt;name&gt;</c>; generated data; and
+    /// the uploaded image folders of <paramref name="imageFolders"/> (by default those under <c>&lt;root&gt;/imagefolder</c>).
+    /// </summary>
+    public static DatasetRegistry CreateDefault(DatasetFileStore store, ImageFolderCatalog? imageFolders = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var registry = new DatasetRegistry();
         registry.Register(new IdxDatasetSource(MnistDataset.Definition, store));
         registry.Register(new IdxDatasetSource(FashionMnistDataset.Definition, store));
+        registry.Register(new CifarDatasetSource(Cifar10Dataset.Definition, store));
         registry.Register(new Synthetic.SyntheticDatasetSource(new Synthetic.SyntheticDatasetSpec()));
+        registry.Register(new UploadedImageFolders(imageFolders ?? new ImageFolderCatalog(store.RootFolder)));
         return registry;
     }
 
@@ -51,6 +58,8 @@ public sealed class DatasetRegistry
                 $"No dataset named '{name}'. Known datasets: {string.Join(", ", inOrder.Select(s => s.Info.Name))}.");
 
     /// <summary>The source a job trains on: the registered one, configured with the job's options where it takes any.</summary>
+    /// <exception cref="KeyNotFoundException">No dataset has the name, or no uploaded image folder has the id.</exception>
+    /// <exception cref="ArgumentException">The dataset needs an id and the job gives none.</exception>
     public IDatasetSource Resolve(Jobs.DatasetSpec dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);

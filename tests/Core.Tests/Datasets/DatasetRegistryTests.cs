@@ -7,11 +7,11 @@ public class DatasetRegistryTests
     private readonly DatasetFileStore store = new(Path.GetTempPath(), http: null);
 
     [Fact]
-    public void The_default_registry_lists_mnist_then_fashion_mnist()
+    public void The_default_registry_lists_mnist_fashion_mnist_cifar10_synthetic_and_imagefolder()
     {
         var names = DatasetRegistry.CreateDefault(store).List().Select(info => info.Name);
 
-        Assert.Equal(["mnist", "fashion-mnist"], names);
+        Assert.Equal(["mnist", "fashion-mnist", "cifar10", "synthetic", "imagefolder"], names);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class DatasetRegistryTests
             () => registry.Register(new IdxDatasetSource(shouting, store)));
 
         Assert.Contains("'mnist' is already registered", error.Message);
-        Assert.Equal(2, registry.List().Count);
+        Assert.Equal(5, registry.List().Count);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class DatasetRegistryTests
 
         var error = Assert.Throws<KeyNotFoundException>(() => registry.Get("cifar-10"));
 
-        Assert.Equal("No dataset named 'cifar-10'. Known datasets: mnist, fashion-mnist.", error.Message);
+        Assert.Equal("No dataset named 'cifar-10'. Known datasets: mnist, fashion-mnist, cifar10, synthetic, imagefolder.", error.Message);
         Assert.False(registry.TryGet("cifar-10", out _));
     }
 }

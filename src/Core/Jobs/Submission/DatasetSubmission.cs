@@ -10,4 +10,5 @@ public sealed record DatasetSubmission(
     int? ValidationLimit,
     int? TestLimit,
     InputTransformsSpec? Transforms = null,
-    SyntheticDatasetSpec? Synthetic = null);
+    SyntheticDatasetSpec? Synthetic = null,
+    Guid? Id = null);
