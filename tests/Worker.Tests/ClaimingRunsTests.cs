@@ -42,8 +42,8 @@ public sealed class ClaimingRunsTests
         Assert.NotNull(successor);
         Assert.Equal(2, successor.Attempt);
         var metrics = new EpochMetrics(1, 1, 0.5, null, null, 0.1, 1, 100);
-        await Assert.ThrowsAsync<RunLeaseLostException>(() => worker.Get<TrainingRecords>().AppendEpochAsync(dead!, metrics, CancellationToken.None));
-        await worker.Get<TrainingRecords>().AppendEpochAsync(successor, metrics, CancellationToken.None);
+        await Assert.ThrowsAsync<RunLeaseLostException>(() => worker.Get<TrainingRecords>().AppendEpochAsync(dead!, metrics, 0, [1f], CancellationToken.None));
+        await worker.Get<TrainingRecords>().AppendEpochAsync(successor, metrics, 0, [1f], CancellationToken.None);
     }
 
     [Fact]

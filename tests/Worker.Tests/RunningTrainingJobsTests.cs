@@ -27,6 +27,16 @@ public sealed class RunningTrainingJobsTests
         Assert.Equal([1, 2], epochs.Select(e => e.Epoch));
         Assert.All(epochs, e => Assert.True(e.ValidationAccuracy is > 0 and <= 1 && e.ImagesPerSecond > 0 && e.EpochSeconds > 0));
         Assert.True(epochs[1].TrainLoss < epochs[0].TrainLoss, "training loss falls from epoch 1 to 2");
+        Assert.All(epochs, e => Assert.True(e.ValidationTop5Accuracy >= e.ValidationAccuracy && e.PeakMemoryBytes > 0));
+
+        var evaluation = stored.Evaluation!;
+        Assert.Equal(256, evaluation.ConfusionMatrix.Sum(row => row.Sum()));
+        Assert.Equal(stored.TestAccuracy!.Value, evaluation.Report.Accuracy, 9);
+        Assert.Equal(10, evaluation.Report.Classes.Count);
+        Assert.Equal(256, evaluation.Report.Classes.Sum(c => c.Support));
+        var steps = await db.StepLosses.Where(s => s.JobId == job.Id).OrderBy(s => s.Epoch).ToListAsync();
+        Assert.Equal([0L, 16L], steps.Select(s => s.FirstStep));
+        Assert.All(steps, s => Assert.Equal(16, s.Unpack().Length));
 
         var checkpoints = await db.Checkpoints.Where(c => c.JobId == job.Id).ToListAsync();
         Assert.Equal(["best", "last"], checkpoints.Select(c => c.Name).Order());

@@ -9,5 +9,5 @@ internal static class SmallJobs
         "small lenet",
         new ModelSpec("lenet5", 10),
         new DatasetSpec("mnist", 0.1, TrainLimit: 1024, ValidationLimit: 256, TestLimit: 256),
-        new Hyperparameters(epochs, 64, 0.05, OptimizerNames.Sgd, 0.9, 0, 7));
+        new Hyperparameters(epochs, 64, 0.05, "sgd", 0.9, 0, 7));
 }

@@ -10,4 +10,6 @@ public sealed record EpochMetricsResource(
     double LearningRate,
     double EpochSeconds,
     double ImagesPerSecond,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    double? ValidationTop5Accuracy,
+    long PeakMemoryBytes);

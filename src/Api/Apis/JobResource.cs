@@ -17,4 +17,5 @@ public sealed record JobResource(
     int Attempt,
     string? WorkerName,
     string? Error,
+    int? StoppedEarlyAfterEpoch,
     JobResultResource? Result);

@@ -19,6 +19,14 @@ public static class JobsApi
         api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/steps", JobResultsEndpoints.StepsAsync).WithName("GetJobStepLosses")
+            .WithSummary("Training loss of every step, downsampled for plotting").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/evaluation", JobResultsEndpoints.EvaluationAsync).WithName("GetJobEvaluation")
+            .WithSummary("Test-split evaluation of the selected checkpoint: per-class metrics and confusion matrix")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/pytorch", JobSourceEndpoint.GetAsync).WithName("GetJobPyTorchSource")
+            .WithSummary("The PyTorch class of the job's network, matching its checkpoints")
+            .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints", CheckpointsAsync).WithName("ListJobCheckpoints").WithSummary("Checkpoints of a job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints/{name}", CheckpointDownload.DownloadAsync).WithName("DownloadJobCheckpoint")
             .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")

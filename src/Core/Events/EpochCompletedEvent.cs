@@ -11,4 +11,6 @@ public sealed record EpochCompletedEvent(
     double LearningRate,
     double EpochSeconds,
     double ImagesPerSecond,
-    DateTimeOffset RecordedAt) : TrainingEvent(JobId);
+    DateTimeOffset RecordedAt,
+    double? ValidationTop5Accuracy = null,
+    long PeakMemoryBytes = 0) : TrainingEvent(JobId);

@@ -1,4 +1,5 @@
 using TrainingService.Core.Jobs.Submission;
+using TrainingService.Core.Training.Recipe;
 
 namespace TrainingService.Core.Jobs;
 
@@ -6,58 +7,58 @@ namespace TrainingService.Core.Jobs;
 internal static class HyperparameterRules
 {
     public const long DefaultSeed = 42;
+    private const string Prefix = "hyperparameters";
 
     public static Hyperparameters? Check(HyperparametersSubmission? h, JobSpecLimits limits, ValidationErrors errors)
     {
         if (h is null)
         {
-            errors.Add("hyperparameters", "is required.");
+            errors.Add(Prefix, "is required.");
             return null;
         }
-        Require(h.Epochs, "hyperparameters.epochs", 1, limits.MaxEpochs, errors);
-        Require(h.BatchSize, "hyperparameters.batchSize", 1, limits.MaxBatchSize, errors);
-        if (h.LearningRate is null)
+        var before = errors.Count;
+        Require(h.Epochs, $"{Prefix}.epochs", 1, limits.MaxEpochs, errors);
+        Require(h.BatchSize, $"{Prefix}.batchSize", 1, limits.MaxBatchSize, errors);
+        if (h.LearningRate is null) errors.Add($"{Prefix}.learningRate", "is required.");
+        else if (!(h.LearningRate <= limits.MaxLearningRate)) errors.Add($"{Prefix}.learningRate", $"must be at most {limits.MaxLearningRate}.");
+        if (h.Seed is < 0) errors.Add($"{Prefix}.seed", "must not be negative.");
+        var optimizer = OptimizerKinds.Normalize(h.Optimizer ?? OptimizerKinds.Sgd);
+        var settings = new OptimizerSpec(optimizer, h.LearningRate ?? 1)
         {
-            errors.Add("hyperparameters.learningRate", "is required.");
-        }
-        else if (!(h.LearningRate > 0 && h.LearningRate <= limits.MaxLearningRate))
-        {
-            errors.Add("hyperparameters.learningRate", $"must be greater than 0 and at most {limits.MaxLearningRate}.");
-        }
-        var optimizer = (h.Optimizer ?? OptimizerNames.Sgd).Trim().ToLowerInvariant();
-        if (!OptimizerNames.All.Contains(optimizer))
-        {
-            errors.Add("hyperparameters.optimizer", $"'{h.Optimizer}' is not supported; use one of: {string.Join(", ", OptimizerNames.All)}.");
-        }
-        if (h.Momentum is { } momentum && !(momentum >= 0 && momentum < 1))
-        {
-            errors.Add("hyperparameters.momentum", "must be at least 0 and less than 1.");
-        }
-        if (h.WeightDecay is { } decay && !(decay >= 0 && decay < 1))
-        {
-            errors.Add("hyperparameters.weightDecay", "must be at least 0 and less than 1.");
-        }
-        if (h.Seed is < 0)
-        {
-            errors.Add("hyperparameters.seed", "must not be negative.");
-        }
-        if (errors.Any)
+            Momentum = h.Momentum ?? 0, Dampening = h.Dampening ?? 0, Nesterov = h.Nesterov ?? false, WeightDecay = h.WeightDecay,
+            Beta1 = h.Beta1 ?? 0.9, Beta2 = h.Beta2 ?? 0.999, Eps = h.Eps ?? 1e-8, Alpha = h.Alpha ?? 0.99,
+        };
+        if (!OptimizerKinds.All.Contains(optimizer))
+            errors.Add($"{Prefix}.optimizer", $"'{h.Optimizer}' is not supported; use one of: {string.Join(", ", OptimizerKinds.All)}.");
+        else
+            OptimizerRules.Check(settings, errors, Prefix);
+        if (h.Schedule is { } schedule && h.LearningRate is { } rate && h.Epochs is { } epochs)
+            ScheduleRules.Check(schedule, rate, epochs, errors, $"{Prefix}.schedule");
+        if (h.GradientClipNorm is not null and not > 0) errors.Add($"{Prefix}.gradientClipNorm", "must be greater than 0 when given.");
+        if (h.LabelSmoothing is not null and not (>= 0 and < 1)) errors.Add($"{Prefix}.labelSmoothing", "must be at least 0 and less than 1.");
+        if (h.Device is not null && h.Device is not ("auto" or "cpu" or "cuda")) errors.Add($"{Prefix}.device", "must be auto, cpu or cuda.");
+        if (h.Threads is < 1 or > 256) errors.Add($"{Prefix}.threads", "must be between 1 and 256.");
+        var checkpointMode = MetricRules.Check(h.CheckpointMetric ?? MetricNames.ValidationAccuracy, h.CheckpointMode,
+            $"{Prefix}.checkpointMetric", $"{Prefix}.checkpointMode", errors);
+        var earlyStopping = EarlyStoppingRules.Check(h.EarlyStopping, errors);
+        if (errors.Count > before || checkpointMode is null)
         {
             return null;
         }
         return new Hyperparameters(h.Epochs!.Value, h.BatchSize!.Value, h.LearningRate!.Value, optimizer,
-            h.Momentum ?? 0, h.WeightDecay ?? 0, h.Seed ?? DefaultSeed);
+            settings.Momentum, settings.EffectiveWeightDecay, h.Seed ?? DefaultSeed)
+        {
+            Dampening = settings.Dampening, Nesterov = settings.Nesterov, Beta1 = settings.Beta1, Beta2 = settings.Beta2,
+            Eps = settings.Eps, Alpha = settings.Alpha, Schedule = h.Schedule, GradientClipNorm = h.GradientClipNorm,
+            LabelSmoothing = h.LabelSmoothing ?? 0, EarlyStopping = earlyStopping,
+            CheckpointMetric = h.CheckpointMetric ?? MetricNames.ValidationAccuracy, CheckpointMode = checkpointMode.Value,
+            Device = h.Device ?? "auto", Threads = h.Threads,
+        };
     }
 
     private static void Require(int? value, string field, int min, int max, ValidationErrors errors)
     {
-        if (value is null)
-        {
-            errors.Add(field, "is required.");
-        }
-        else if (value < min || value > max)
-        {
-            errors.Add(field, $"must be between {min} and {max}.");
-        }
+        if (value is null) errors.Add(field, "is required.");
+        else if (value < min || value > max) errors.Add(field, $"must be between {min} and {max}.");
     }
 }

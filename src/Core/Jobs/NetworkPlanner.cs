@@ -25,6 +25,10 @@ public sealed class NetworkPlanner(ModelRegistry models)
         {
             var pipeline = InputPipeline.For(dataset, transforms, new InputShape(channels, dataset.Height, dataset.Width));
             var input = pipeline.OutputShape(dataset);
+            if (!SameShapeInTraining(dataset, transforms, new InputShape(channels, dataset.Height, dataset.Width), input, errors))
+            {
+                return null;
+            }
             var custom = CustomNetwork.Describe(layers, input, dataset.ClassCount, errors);
             return custom is null ? null : new NetworkPlan(custom, pipeline, input);
         }
@@ -32,6 +36,10 @@ public sealed class NetworkPlanner(ModelRegistry models)
         var described = definition.Describe(new ModelBuildOptions(channels, model.NumClasses));
         var zooPipeline = InputPipeline.For(dataset, transforms, described.Input);
         var zooInput = zooPipeline.OutputShape(dataset);
+        if (!SameShapeInTraining(dataset, transforms, described.Input, zooInput, errors))
+        {
+            return null;
+        }
         var network = described with { Input = zooInput };
         try
         {
@@ -44,5 +52,17 @@ public sealed class NetworkPlanner(ModelRegistry models)
             return null;
         }
         return new NetworkPlan(network, zooPipeline, zooInput);
+    }
+
+    /// <summary>Training batches must reach the network in the evaluation shape, or one of the two cannot run.</summary>
+    private static bool SameShapeInTraining(DatasetInfo dataset, InputTransformsSpec? transforms, InputShape expected, InputShape eval, ValidationErrors errors)
+    {
+        var train = InputPipeline.For(dataset, transforms, expected, training: true).OutputShape(dataset);
+        if (train == eval)
+        {
+            return true;
+        }
+        errors.Add("dataset.transforms.train", $"gives {train} images but evaluation gives {eval}; both splits must reach the network in one shape.");
+        return false;
     }
 }

@@ -4,16 +4,43 @@ namespace TrainingService.Core.Jobs;
 internal static class TransformRules
 {
     public const int MaxImageSide = 1024;
+    private const string Prefix = "dataset.transforms";
 
     public static void Check(InputTransformsSpec? transforms, ValidationErrors errors)
     {
-        if (transforms?.Resize is { } resize && (resize.Count != 2 || resize.Any(side => side is < 1 or > MaxImageSide)))
+        if (transforms is null) return;
+        if (transforms.Resize is { } resize && (resize.Count != 2 || resize.Any(side => side is < 1 or > MaxImageSide)))
+            errors.Add($"{Prefix}.resize", $"must be [height, width], each between 1 and {MaxImageSide}.");
+        if (transforms.Channels is { } channels && channels is not (1 or 3))
+            errors.Add($"{Prefix}.channels", "must be 1 or 3 (3 replicates a grey channel).");
+        CheckSteps(transforms.Train, "train", errors);
+        CheckSteps(transforms.Eval, "eval", errors);
+        var kind = transforms.Normalize ?? NormalizationKinds.Dataset;
+        if (!NormalizationKinds.All.Contains(kind))
+            errors.Add($"{Prefix}.normalize", $"must be one of: {string.Join(", ", NormalizationKinds.All)}.");
+        var custom = kind == NormalizationKinds.Custom;
+        if (custom != (transforms.Mean is not null) || custom != (transforms.Std is not null))
+            errors.Add($"{Prefix}.mean", "mean and std are given together, and only with normalize 'custom'.");
+        else if (custom && (transforms.Mean!.Count != transforms.Std!.Count || transforms.Std.Any(s => !(s > 0))))
+            errors.Add($"{Prefix}.std", "needs one positive value per mean, one per channel.");
+    }
+
+    private static void CheckSteps(IReadOnlyList<TransformStepSpec>? steps, string split, ValidationErrors errors)
+    {
+        for (var index = 0; index < (steps?.Count ?? 0); index++)
         {
-            errors.Add("dataset.transforms.resize", $"must be [height, width], each between 1 and {MaxImageSide}.");
-        }
-        if (transforms?.Channels is { } channels && channels is not (1 or 3))
-        {
-            errors.Add("dataset.transforms.channels", "must be 1 or 3 (3 replicates a grey channel).");
+            var step = steps![index];
+            var field = $"{Prefix}.{split}[{index}]";
+            if (!TransformStepSpec.Types.Contains(step.Type ?? ""))
+                errors.Add($"{field}.type", $"must be one of: {string.Join(", ", TransformStepSpec.Types)}.");
+            else if (split == "eval" && step.IsRandom)
+                errors.Add($"{field}.type", $"{step.Type} is augmentation; it applies to training batches only.");
+            if (step.Type is TransformStepSpec.Pad or TransformStepSpec.RandomCrop && step.Padding is null or < 0 or > MaxImageSide)
+                errors.Add($"{field}.padding", "is required and must be between 0 and 1024.");
+            if (step.Type is TransformStepSpec.RandomCrop && step.Size is null or < 1 or > MaxImageSide)
+                errors.Add($"{field}.size", "is required and must be between 1 and 1024.");
+            if (step.Type is TransformStepSpec.RandomHorizontalFlip && step.P is not null and not (>= 0 and <= 1))
+                errors.Add($"{field}.p", "must be between 0 and 1.");
         }
     }
 }

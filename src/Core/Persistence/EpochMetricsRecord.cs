@@ -12,5 +12,7 @@ public sealed class EpochMetricsRecord
     public double LearningRate { get; set; }
     public double EpochSeconds { get; set; }
     public double ImagesPerSecond { get; set; }
+    public double? ValidationTop5Accuracy { get; set; }
+    public long PeakMemoryBytes { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }

@@ -64,6 +64,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
             // Without resume a takeover starts from scratch: rows of the abandoned attempt go.
             await db.EpochMetrics.Where(m => m.JobId == jobId).ExecuteDeleteAsync(ct);
             await db.Checkpoints.Where(c => c.JobId == jobId).ExecuteDeleteAsync(ct);
+            await db.StepLosses.Where(s => s.JobId == jobId).ExecuteDeleteAsync(ct);
             var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
             await db.NotifyAsync(StatusEvent(job, now), ct);
             return new JobRun(jobId, runId, job.Attempt, workerName, job.Spec);
@@ -112,7 +113,9 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
                     .SetProperty(j => j.UpdatedAt, now)
                     .SetProperty(j => j.TestLoss, outcome == null ? null : outcome.TestLoss)
                     .SetProperty(j => j.TestAccuracy, outcome == null ? null : outcome.TestAccuracy)
-                    .SetProperty(j => j.BestEpoch, outcome == null ? null : outcome.BestEpoch), ct);
+                    .SetProperty(j => j.BestEpoch, outcome == null ? null : outcome.BestEpoch)
+                    .SetProperty(j => j.Evaluation, outcome == null ? null : outcome.Evaluation)
+                    .SetProperty(j => j.StoppedEarlyAfterEpoch, outcome == null ? null : outcome.StoppedEarlyAfterEpoch), ct);
             if (changed == 0)
             {
                 return false;

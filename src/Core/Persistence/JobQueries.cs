@@ -39,4 +39,10 @@ public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Checkpoints.AsNoTracking().SingleOrDefaultAsync(c => c.JobId == id && c.Name == name, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<StepLossesRecord>> StepLossesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StepLosses.AsNoTracking().Where(s => s.JobId == id).OrderBy(s => s.Epoch).ToListAsync(cancellationToken);
+    }
 }

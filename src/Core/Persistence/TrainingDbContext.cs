@@ -10,6 +10,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<TrainingJob> Jobs => Set<TrainingJob>();
     public DbSet<EpochMetricsRecord> EpochMetrics => Set<EpochMetricsRecord>();
     public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
+    public DbSet<StepLossesRecord> StepLosses => Set<StepLossesRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +23,9 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             job.Property(j => j.Spec).HasColumnType("jsonb").HasConversion(
                 spec => JsonSerializer.Serialize(spec, JobSpecJson.Options),
                 json => JsonSerializer.Deserialize<TrainingJobSpec>(json, JobSpecJson.Options)!);
+            job.Property(j => j.Evaluation).HasColumnType("jsonb").HasConversion(
+                evaluation => JsonSerializer.Serialize(evaluation, JobSpecJson.Options),
+                json => JsonSerializer.Deserialize<Training.TestEvaluation>(json, JobSpecJson.Options));
             job.Property(j => j.WorkerName).HasMaxLength(200);
             job.Property(j => j.HangfireJobId).HasMaxLength(64);
             job.HasIndex(j => j.CreatedAt);
@@ -32,6 +36,12 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             metrics.ToTable("epoch_metrics");
             metrics.HasKey(m => new { m.JobId, m.Epoch });
             metrics.HasOne<TrainingJob>().WithMany().HasForeignKey(m => m.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StepLossesRecord>(steps =>
+        {
+            steps.ToTable("step_losses");
+            steps.HasKey(s => new { s.JobId, s.Epoch });
+            steps.HasOne<TrainingJob>().WithMany().HasForeignKey(s => s.JobId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CheckpointRecord>(checkpoint =>
         {

@@ -31,4 +31,9 @@ public sealed class TrainingJob
     public double? TestLoss { get; set; }
     public double? TestAccuracy { get; set; }
     public int? BestEpoch { get; set; }
+
+    /// <summary>Per-class figures and the confusion matrix of the selected checkpoint on the test split.</summary>
+    public Training.TestEvaluation? Evaluation { get; set; }
+
+    public int? StoppedEarlyAfterEpoch { get; set; }
 }

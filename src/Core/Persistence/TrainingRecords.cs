@@ -11,7 +11,7 @@ namespace TrainingService.Core.Persistence;
 /// </summary>
 public sealed class TrainingRecords(IDbContextFactory<TrainingDbContext> contexts, TimeProvider clock)
 {
-    public Task AppendEpochAsync(JobRun run, EpochMetrics m, CancellationToken cancellationToken) =>
+    public Task AppendEpochAsync(JobRun run, EpochMetrics m, long firstStep, float[] stepLosses, CancellationToken cancellationToken) =>
         contexts.InTransactionAsync(async (db, ct) =>
         {
             var now = await ClaimAsync(db, run, ct, epoch: m.Epoch);
@@ -20,10 +20,12 @@ public sealed class TrainingRecords(IDbContextFactory<TrainingDbContext> context
                 JobId = run.JobId, Epoch = m.Epoch, TrainLoss = m.TrainLoss, TrainAccuracy = m.TrainAccuracy,
                 ValidationLoss = m.ValidationLoss, ValidationAccuracy = m.ValidationAccuracy, LearningRate = m.LearningRate,
                 EpochSeconds = m.EpochSeconds, ImagesPerSecond = m.ImagesPerSecond, RecordedAt = now,
+                ValidationTop5Accuracy = m.ValidationTop5Accuracy, PeakMemoryBytes = m.PeakMemoryBytes,
             });
+            db.StepLosses.Add(new StepLossesRecord { JobId = run.JobId, Epoch = m.Epoch, FirstStep = firstStep, Losses = StepLossesRecord.Pack(stepLosses) });
             await db.SaveChangesAsync(ct);
             await db.NotifyAsync(new EpochCompletedEvent(run.JobId, m.Epoch, m.TrainLoss, m.TrainAccuracy, m.ValidationLoss,
-                m.ValidationAccuracy, m.LearningRate, m.EpochSeconds, m.ImagesPerSecond, now), ct);
+                m.ValidationAccuracy, m.LearningRate, m.EpochSeconds, m.ImagesPerSecond, now, m.ValidationTop5Accuracy, m.PeakMemoryBytes), ct);
             return true;
         }, cancellationToken);
 

@@ -1,4 +1,4 @@
 namespace TrainingService.Core.Training;
 
-/// <summary>Mean cross-entropy and accuracy over a split.</summary>
-public sealed record EvaluationResult(double Loss, double Accuracy, long Count);
+/// <summary>Mean cross-entropy, accuracy and, with more than 5 classes, top-5 accuracy over a split.</summary>
+public sealed record EvaluationResult(double Loss, double Accuracy, long Count, double? Top5Accuracy = null);

@@ -8,7 +8,9 @@ public interface ITrainingObserver
 {
     void OnBatchCompleted(BatchProgress progress);
 
-    Task OnEpochCompletedAsync(EpochMetrics metrics, CancellationToken cancellationToken);
+    /// <param name="firstStep">The run-wide index of the epoch's first training step.</param>
+    /// <param name="stepLosses">The training loss of every step of the epoch, in order.</param>
+    Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken);
 
     Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken);
 }

@@ -12,8 +12,8 @@ public sealed class RunObserver(JobRun run, TrainingRecords records, BatchProgre
     public void OnBatchCompleted(BatchProgress p) =>
         progress.Publish(new BatchProgressEvent(run.JobId, p.Epoch, p.Batch, p.BatchesPerEpoch, p.Loss, p.Accuracy));
 
-    public Task OnEpochCompletedAsync(EpochMetrics metrics, CancellationToken cancellationToken) =>
-        records.AppendEpochAsync(run, metrics, cancellationToken);
+    public Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken) =>
+        records.AppendEpochAsync(run, metrics, firstStep, stepLosses, cancellationToken);
 
     public Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) =>
         records.SaveCheckpointAsync(run, checkpoint,

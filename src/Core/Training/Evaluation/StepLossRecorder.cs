@@ -41,4 +41,17 @@ public sealed class StepLossRecorder
             Append(loss);
         }
     }
+
+    /// <summary>The losses of steps [from, to) as one array.</summary>
+    public float[] Slice(long from, long to)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to, Count);
+        var slice = new float[Math.Max(0, to - from)];
+        for (var step = from; step < to; step++)
+        {
+            slice[step - from] = this[step];
+        }
+        return slice;
+    }
 }

@@ -71,6 +71,9 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.Property<double>("LearningRate")
                         .HasColumnType("double precision");
 
+                    b.Property<long>("PeakMemoryBytes")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -86,9 +89,32 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.Property<double?>("ValidationLoss")
                         .HasColumnType("double precision");
 
+                    b.Property<double?>("ValidationTop5Accuracy")
+                        .HasColumnType("double precision");
+
                     b.HasKey("JobId", "Epoch");
 
                     b.ToTable("epoch_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Persistence.StepLossesRecord", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FirstStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Losses")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("JobId", "Epoch");
+
+                    b.ToTable("step_losses", (string)null);
                 });
 
             modelBuilder.Entity("TrainingService.Core.Persistence.TrainingJob", b =>
@@ -111,6 +137,9 @@ namespace TrainingService.Core.Persistence.Migrations
 
                     b.Property<string>("Error")
                         .HasColumnType("text");
+
+                    b.Property<string>("Evaluation")
+                        .HasColumnType("jsonb");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -141,6 +170,9 @@ namespace TrainingService.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StoppedEarlyAfterEpoch")
+                        .HasColumnType("integer");
 
                     b.Property<double?>("TestAccuracy")
                         .HasColumnType("double precision");
@@ -177,6 +209,15 @@ namespace TrainingService.Core.Persistence.Migrations
                 });
 
             modelBuilder.Entity("TrainingService.Core.Persistence.EpochMetricsRecord", b =>
+                {
+                    b.HasOne("TrainingService.Core.Persistence.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Persistence.StepLossesRecord", b =>
                 {
                     b.HasOne("TrainingService.Core.Persistence.TrainingJob", null)
                         .WithMany()

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Training;
+using TrainingService.Core.Training.Evaluation;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary>A job's per-step losses and its test evaluation.</summary>
+public static class JobResultsEndpoints
+{
+    public const int MaxPoints = 10_000;
+
+    public static async Task<Results<Ok<StepSeriesResource>, ValidationProblem, ProblemHttpResult>> StepsAsync(
+        Guid id, JobQueries queries, CancellationToken cancellationToken,
+        [FromQuery] long from = 0, [FromQuery] long? to = null, [FromQuery] int maxPoints = 1000)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (from < 0) errors["from"] = ["must not be negative."];
+        if (to < from) errors["to"] = ["must not be less than from."];
+        if (maxPoints is < 1 or > MaxPoints) errors["maxPoints"] = [$"must be between 1 and {MaxPoints}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (await queries.FindAsync(id, cancellationToken) is null) return JobsApi.JobNotFound(id);
+        var recorder = new StepLossRecorder();
+        foreach (var epoch in await queries.StepLossesAsync(id, cancellationToken))
+        {
+            recorder.Append(epoch.Unpack());
+        }
+        var end = Math.Min(to ?? recorder.Count, recorder.Count);
+        var start = Math.Min(from, end);
+        var points = StepSeries.Downsample(recorder, start, end, maxPoints).Select(b => new StepPointResource(b.Step, b.Mean, b.Min, b.Max)).ToList();
+        return TypedResults.Ok(new StepSeriesResource(recorder.Count, start, end, points));
+    }
+
+    public static async Task<Results<Ok<TestEvaluation>, ProblemHttpResult>> EvaluationAsync(Guid id, JobQueries queries, CancellationToken cancellationToken)
+    {
+        var job = await queries.FindAsync(id, cancellationToken);
+        if (job is null) return JobsApi.JobNotFound(id);
+        return job.Evaluation is { } evaluation
+            ? TypedResults.Ok(evaluation)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No evaluation yet",
+                detail: $"Job {id} is {job.Status}; the test evaluation is stored when it succeeds.");
+    }
+}
