@@ -79,6 +79,14 @@ public sealed class TrainingAJobEndToEndTests
         Assert.Equal([6L, 1, 5, 5], tensors[0].Shape);
         Assert.Equal([10L, 84], tensors[8].Shape);
 
+        var evaluation = await http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/evaluation");
+        Assert.Equal(512, evaluation.GetProperty("confusionMatrix").EnumerateArray().Sum(row => row.EnumerateArray().Sum(c => c.GetInt64())));
+        Assert.Equal(10, evaluation.GetProperty("report").GetProperty("classes").GetArrayLength());
+        var steps = await http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/steps?maxPoints=10");
+        Assert.Equal(64, steps.GetProperty("totalSteps").GetInt64());
+        Assert.InRange(steps.GetProperty("points").GetArrayLength(), 1, 10);
+        await PredictionChecks.AssertFileAndPixelPredictionsAgreeAsync(http, jobId);
+
         var dashboard = await http.GetAsync("/hangfire/jobs/succeeded");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("RunAsync", await dashboard.Content.ReadAsStringAsync());

@@ -24,6 +24,9 @@ public static class JobsApi
         api.MapGet("/{id:guid}/evaluation", JobResultsEndpoints.EvaluationAsync).WithName("GetJobEvaluation")
             .WithSummary("Test-split evaluation of the selected checkpoint: per-class metrics and confusion matrix")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/predict", PredictEndpoint.PredictAsync).WithName("PredictWithJob").DisableAntiforgery()
+            .WithSummary("Classify PNG/JPEG files (multipart) or pixel arrays (JSON) with the job's best checkpoint")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/pytorch", JobSourceEndpoint.GetAsync).WithName("GetJobPyTorchSource")
             .WithSummary("The PyTorch class of the job's network, matching its checkpoints")
             .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);

@@ -32,6 +32,7 @@ public static class ApplicationServiceExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null)));
         services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<TrainingService.Core.Prediction.Predictor>();
         services.AddSingleton<JobSpecValidator>();
 
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));

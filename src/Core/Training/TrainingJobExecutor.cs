@@ -54,6 +54,10 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
             var firstStep = steps.Count;
             var train = trainer.Train(trainLoader, epoch, observer, cancellationToken);
             var trainSeconds = clock.Elapsed.TotalSeconds;
+            if (!double.IsFinite(train.Loss))
+            {
+                throw new TrainingDivergedException(epoch, train.Loss, trainer.LastLearningRate);
+            }
             var validation = validationLoader is null ? null : Evaluator.Evaluate(model, validationLoader, device, spec.Model.NumClasses, cancellationToken);
             var metrics = new EpochMetrics(epoch, train.Loss, train.Accuracy, validation?.Loss, validation?.Accuracy, trainer.LastLearningRate,
                 clock.Elapsed.TotalSeconds, train.Count / trainSeconds, validation?.Top5Accuracy, PeakMemory.ReadBytes());

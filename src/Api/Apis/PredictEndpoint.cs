@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrainingService.Core;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Prediction;
+using TrainingService.Core.Training;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary><c>POST /api/jobs/{id}/predict</c>: classify images with the job's best checkpoint.</summary>
+public static class PredictEndpoint
+{
+    public static async Task<Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult>> PredictAsync(
+        Guid id, HttpRequest request, JobQueries queries, Predictor predictor, IOptions<StorageOptions> storage,
+        CancellationToken cancellationToken, [FromQuery] int topK = 5)
+    {
+        if (topK is < 1 or > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topK"] = ["must be between 1 and 100."] });
+        var job = await queries.FindAsync(id, cancellationToken);
+        if (job is null) return JobsApi.JobNotFound(id);
+        var checkpoint = await queries.CheckpointAsync(id, CheckpointNames.Best, cancellationToken);
+        var path = checkpoint is null ? null : Path.Combine(storage.Value.CheckpointRoot, checkpoint.RelativePath);
+        if (checkpoint is null || !File.Exists(path))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No checkpoint yet",
+                detail: $"Job {id} is {job.Status} and has no best checkpoint to predict with.");
+        }
+        var (images, names, errors) = await PredictionInput.ReadAsync(request, predictor.DatasetOf(job.Spec), cancellationToken);
+        if (images is null) return TypedResults.ValidationProblem(errors, title: "The images cannot be classified.");
+        using (images)
+        {
+            var top = predictor.Predict(job.Spec, path!, images, topK);
+            return TypedResults.Ok(new PredictionResponse(id, checkpoint.Name, checkpoint.Epoch,
+                top.Select((classes, index) => new ImagePrediction(index, names.ElementAtOrDefault(index), classes)).ToList()));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using TrainingService.Core.Prediction;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary>Per image, its top classes with softmax probabilities, from the named checkpoint.</summary>
+public sealed record PredictionResponse(Guid JobId, string Checkpoint, int CheckpointEpoch, IReadOnlyList<ImagePrediction> Predictions);

@@ -1,0 +1,4 @@
+namespace TrainingService.Core.Prediction;
+
+/// <summary>One of an image's top classes with its softmax probability.</summary>
+public sealed record ClassProbability(int ClassIndex, string ClassName, double Probability);
