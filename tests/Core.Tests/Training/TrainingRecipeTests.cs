@@ -1,0 +1,54 @@
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Training;
+using TrainingService.Core.Training.Recipe;
+
+namespace TrainingService.Core.Tests.Training;
+
+[Collection(Models.ZooCollection.Name)]
+public sealed class TrainingRecipeTests : IDisposable
+{
+    private readonly ExecutorHarness _harness = new();
+
+    private static TrainingJobSpec Spec(ModelSpec model, DatasetSpec dataset, Hyperparameters h) => new("recipe", model, dataset, h);
+
+    [Fact]
+    public async Task AlexNet_for_cifar_trains_an_epoch_on_a_generated_cifar10_file_set_with_crop_flip_and_auto_normalisation()
+    {
+        var transforms = new InputTransformsSpec
+        {
+            Train = [new TransformStepSpec("RandomCrop", Size: 32, Padding: 4), new TransformStepSpec("RandomHorizontalFlip", P: 0.5)],
+            Normalize = NormalizationKinds.Auto,
+        };
+        var spec = Spec(new ModelSpec("alexnet-cifar10", 10), new DatasetSpec("cifar10", 0.2, Transforms: transforms),
+            new Hyperparameters(1, 50, 0.01, "sgd", 0.9, 0, 1));
+        var observer = new RecordingObserver();
+
+        var outcome = await _harness.Executor.RunAsync(Guid.NewGuid(), spec, observer, CancellationToken.None);
+
+        Assert.Single(observer.Epochs);
+        Assert.Equal(8, observer.StepLosses.Count);
+        Assert.Equal(100, outcome.Evaluation!.Count);
+        Assert.True(File.Exists(Path.Combine(_harness.Storage.DatasetRoot, "cifar10", "normalization.json")));
+    }
+
+    [Fact]
+    public async Task A_step_schedule_sets_the_rate_each_epoch_uses_and_early_stopping_ends_the_run()
+    {
+        var h = new Hyperparameters(6, 64, 0.1, "sgd", 0, 0, 3)
+        {
+            Schedule = new ScheduleSpec("step") { StepSize = 1, Gamma = 0.5 },
+            EarlyStopping = new EarlyStoppingSpec(MetricNames.ValidationAccuracy, MetricMode.Max, Patience: 1, MinDelta: 0.5),
+        };
+        var spec = Spec(new ModelSpec("simplecnn", 10),
+            new DatasetSpec("synthetic", 0.25, Synthetic: new TrainingService.Core.Datasets.Synthetic.SyntheticDatasetSpec(TrainSize: 256, TestSize: 64)), h);
+        var observer = new RecordingObserver();
+
+        var outcome = await _harness.Executor.RunAsync(Guid.NewGuid(), spec, observer, CancellationToken.None);
+
+        Assert.Equal([0.1, 0.05], observer.Epochs.Select(e => e.LearningRate));
+        Assert.Equal(2, outcome.StoppedEarlyAfterEpoch);
+        Assert.Equal(1, outcome.BestEpoch);
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
