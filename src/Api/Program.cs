@@ -12,6 +12,7 @@ await app.Services.MigrateTrainingDatabaseAsync();
 app.UseApplicationPipeline();
 app.MapJobsApi();
 app.MapModelsApi();
+app.MapDatasetsApi();
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapTrainingHangfireDashboard();
 app.MapHealthChecks("/health");

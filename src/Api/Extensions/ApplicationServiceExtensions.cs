@@ -5,6 +5,7 @@ using TrainingService.Api.Hubs;
 using TrainingService.Api.OpenApi;
 using TrainingService.Core;
 using TrainingService.Core.Datasets;
+using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
 using TrainingService.Core.Persistence;
@@ -28,8 +29,14 @@ public static class ApplicationServiceExtensions
         services.AddOptions<JobSpecLimits>().BindConfiguration(nameof(JobSpecLimits));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobSpecLimits>>().Value);
         services.AddSingleton(ModelRegistry.CreateDefault());
+        services.AddOptions<ImageFolderLimits>().BindConfiguration(nameof(ImageFolderLimits));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImageFolderLimits>>().Value);
+        services.AddSingleton(sp => new ImageFolderCatalog(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot));
+        services.AddSingleton<ImageFolderImporter>();
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null)));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null),
+            sp.GetRequiredService<ImageFolderCatalog>()));
         services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TrainingService.Core.Prediction.Predictor>();

@@ -1,4 +1,5 @@
 using TrainingService.Core.Datasets;
+using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Jobs.Submission;
 
 namespace TrainingService.Core.Jobs;
@@ -15,14 +16,19 @@ internal static class DatasetRules
             errors.Add("dataset", "is required.");
             return null;
         }
+        IDatasetSource? registered = null;
         if (string.IsNullOrWhiteSpace(dataset.Name))
         {
             errors.Add("dataset.name", "is required.");
         }
-        else if (!datasets.TryGet(dataset.Name, out _))
+        else if (!datasets.TryGet(dataset.Name, out registered))
         {
             var known = string.Join(", ", datasets.List().Select(d => d.Name));
             errors.Add("dataset.name", $"'{dataset.Name}' is not a known dataset; known datasets: {known}.");
+        }
+        else
+        {
+            CheckId(dataset.Id, registered.Info.Name, errors);
         }
 
         var fraction = dataset.ValidationFraction ?? DefaultValidationFraction;
@@ -35,13 +41,48 @@ internal static class DatasetRules
         CheckLimit(dataset.TestLimit, "dataset.testLimit", errors);
         TransformRules.Check(dataset.Transforms, errors);
         SyntheticRules.Check(dataset.Synthetic, errors);
-        if (errors.Any || string.IsNullOrWhiteSpace(dataset.Name) || !datasets.TryGet(dataset.Name, out var registered))
+        if (errors.Any || registered is null)
         {
             return null;
         }
         var spec = new DatasetSpec(registered.Info.Name, fraction, dataset.TrainLimit, dataset.ValidationLimit, dataset.TestLimit,
-            dataset.Transforms, dataset.Synthetic);
-        return new CheckedDataset(spec, datasets.Resolve(spec).Info);
+            dataset.Transforms, dataset.Synthetic, dataset.Id);
+        return Describe(spec, datasets, errors) is { } info ? new CheckedDataset(spec, info) : null;
+    }
+
+    /// <summary>Only an uploaded image folder is picked by id; a stray id on another dataset is refused rather than silently ignored.</summary>
+    private static void CheckId(Guid? id, string name, ValidationErrors errors)
+    {
+        var takesId = name == UploadedImageFolders.Name;
+        if (takesId && id is null)
+        {
+            errors.Add("dataset.id", $"is required for {UploadedImageFolders.Name}; upload one with POST /api/datasets.");
+        }
+        else if (!takesId && id is not null)
+        {
+            errors.Add("dataset.id", $"only {UploadedImageFolders.Name} datasets take an id.");
+        }
+    }
+
+    /// <summary>
+    /// Resolving an upload reads its manifest from disk, which may be missing (never uploaded, or deleted
+    /// a moment ago) or damaged; a submission must get a field error for that, not a server error.
+    /// </summary>
+    private static DatasetInfo? Describe(DatasetSpec spec, DatasetRegistry datasets, ValidationErrors errors)
+    {
+        try
+        {
+            return datasets.Resolve(spec).Info;
+        }
+        catch (Exception e) when (spec.Id is { } id && e is KeyNotFoundException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            errors.Add("dataset.id", $"no uploaded dataset has the id {id}; GET /api/datasets lists them.");
+        }
+        catch (Exception e) when (spec.Id is { } id && e is InvalidDatasetFileException or IOException or UnauthorizedAccessException)
+        {
+            errors.Add("dataset.id", $"the uploaded dataset {id} cannot be read ({e.Message}); delete it and upload it again.");
+        }
+        return null;
     }
 
     private static void CheckLimit(int? limit, string field, ValidationErrors errors)
