@@ -12,7 +12,7 @@ internal sealed class SilentObserver : ITrainingObserver
     {
     }
 
-    public Task OnEpochCompletedAsync(EpochMetrics metrics, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
 }

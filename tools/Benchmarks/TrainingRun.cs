@@ -3,6 +3,8 @@ using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Building;
 using TrainingService.Core.Training;
+using TrainingService.Core.Training.Evaluation;
+using TrainingService.Core.Training.Recipe;
 using static TorchSharp.torch;
 
 namespace TrainingService.Benchmarks;
@@ -29,9 +31,10 @@ internal sealed class TrainingRun : IDisposable
         manual_seed(seed);
         // Built on the CPU, where the benchmark runs, so there is nothing to move.
         model = ModuleBuilder.Build(plan.Network);
-        optimizer = OptimizerFactory.Create(
-            new Hyperparameters(1, batchSize, LearningRate, OptimizerNames.Sgd, Momentum, 0, seed), model.parameters());
-        trainer = new EpochTrainer(model, optimizer, CPU, new TrainingOptions().BatchProgressInterval);
+        var hyperparameters = new Hyperparameters(1, batchSize, LearningRate, OptimizerKinds.Sgd, Momentum, 0, seed);
+        optimizer = RecipeOptimizerFactory.Create(hyperparameters.ToOptimizerSpec(), model.parameters());
+        trainer = new EpochTrainer(model, optimizer, CPU, new TrainingOptions().BatchProgressInterval,
+            new TrainingStepSettings(new ConstantSchedule(LearningRate), null, 0, new StepLossRecorder()));
     }
 
     /// <summary>Loss and accuracy of the last epoch run, to show the timed steps really learn.</summary>
