@@ -28,10 +28,11 @@ internal static class HyperparameterRules
             Momentum = h.Momentum ?? 0, Dampening = h.Dampening ?? 0, Nesterov = h.Nesterov ?? false, WeightDecay = h.WeightDecay,
             Beta1 = h.Beta1 ?? 0.9, Beta2 = h.Beta2 ?? 0.999, Eps = h.Eps ?? 1e-8, Alpha = h.Alpha ?? 0.99,
         };
-        if (!OptimizerKinds.All.Contains(optimizer))
+        var known = OptimizerKinds.All.Contains(optimizer);
+        if (!known)
             errors.Add($"{Prefix}.optimizer", $"'{h.Optimizer}' is not supported; use one of: {string.Join(", ", OptimizerKinds.All)}.");
-        else
-            OptimizerRules.Check(settings, errors, Prefix);
+        // The numbers are still checked for an unknown optimizer, so every bad field is named at once.
+        OptimizerRules.Check(known ? settings : settings with { Name = OptimizerKinds.Sgd }, errors, Prefix);
         if (h.Schedule is { } schedule && h.LearningRate is { } rate && h.Epochs is { } epochs)
             ScheduleRules.Check(schedule, rate, epochs, errors, $"{Prefix}.schedule");
         if (h.GradientClipNorm is not null and not > 0) errors.Add($"{Prefix}.gradientClipNorm", "must be greater than 0 when given.");

@@ -1,3 +1,4 @@
+using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Training;
 using TrainingService.Core.Training.Recipe;
@@ -48,6 +49,50 @@ public sealed class TrainingRecipeTests : IDisposable
         Assert.Equal([0.1, 0.05], observer.Epochs.Select(e => e.LearningRate));
         Assert.Equal(2, outcome.StoppedEarlyAfterEpoch);
         Assert.Equal(1, outcome.BestEpoch);
+    }
+
+    [Fact]
+    public async Task The_same_spec_and_seed_on_the_cpu_give_the_same_metrics_to_one_in_a_million()
+    {
+        var spec = Spec(new ModelSpec("simplecnn", 10),
+            new DatasetSpec("synthetic", 0.25, Synthetic: new TrainingService.Core.Datasets.Synthetic.SyntheticDatasetSpec(TrainSize: 256, TestSize: 64),
+                Transforms: new InputTransformsSpec { Train = [new TransformStepSpec("RandomCrop", 32, 4), new TransformStepSpec("RandomHorizontalFlip")] }),
+            new Hyperparameters(2, 32, 0.05, "sgd", 0.9, 0, 11));
+        var first = new RecordingObserver();
+        var second = new RecordingObserver();
+
+        await _harness.Executor.RunAsync(Guid.NewGuid(), spec, first, CancellationToken.None);
+        await _harness.Executor.RunAsync(Guid.NewGuid(), spec, second, CancellationToken.None);
+
+        Assert.All(first.Epochs.Zip(second.Epochs), pair =>
+        {
+            Assert.Equal(pair.First.TrainLoss, pair.Second.TrainLoss, 1e-6);
+            Assert.Equal(pair.First.ValidationLoss!.Value, pair.Second.ValidationLoss!.Value, 1e-6);
+            Assert.Equal(pair.First.ValidationAccuracy, pair.Second.ValidationAccuracy);
+        });
+        Assert.Equal(first.StepLosses, second.StepLosses);
+    }
+
+    [Fact]
+    public async Task An_uploaded_image_folder_trains_simplecnn()
+    {
+        var catalog = new ImageFolderCatalog(_harness.Storage.DatasetRoot);
+        var zip = new Datasets.UploadZip();
+        for (var i = 0; i < 24; i++)
+        {
+            zip.Add($"train/{(i % 2 == 0 ? "cat" : "dog")}/{i}.png", Datasets.EncodedImages.Png(32, 32, i));
+        }
+        var manifest = await new ImageFolderImporter(catalog, new ImageFolderLimits(), TimeProvider.System)
+            .ImportAsync(zip.ToStream(), new ImageFolderImportRequest("pets"), CancellationToken.None);
+        _harness.Datasets.Register(new UploadedImageFolders(catalog));
+        var spec = Spec(new ModelSpec("simplecnn", 2), new DatasetSpec("imagefolder", 0.2, Id: manifest.Id), new Hyperparameters(1, 8, 0.01, "sgd", 0.9, 0, 1));
+        var observer = new RecordingObserver();
+
+        var outcome = await _harness.Executor.RunAsync(Guid.NewGuid(), spec, observer, CancellationToken.None);
+
+        Assert.Single(observer.Epochs);
+        Assert.Equal(["cat", "dog"], outcome.Evaluation!.ClassNames);
+        Assert.Equal(manifest.TestCount, outcome.Evaluation.Count);
     }
 
     public void Dispose() => _harness.Dispose();
