@@ -82,6 +82,30 @@ public sealed class ReadingJobsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.EndsWith(".pth", download.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
     }
 
+    [Fact]
+    public async Task Predicting_with_a_job_that_has_no_checkpoint_returns_409()
+    {
+        var client = api.CreateClient();
+        var job = await (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).Content.ReadFromJsonAsync<JsonElement>();
+
+        var response = await client.PostAsJsonAsync($"/api/jobs/{job.GetProperty("id").GetString()}/predict", new { images = Array.Empty<int>() });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        await SubmittingJobsTests.ProblemAsync(response);
+    }
+
+    [Fact]
+    public async Task A_job_without_an_evaluation_yet_answers_404_saying_why()
+    {
+        var client = api.CreateClient();
+        var job = await (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).Content.ReadFromJsonAsync<JsonElement>();
+
+        var response = await client.GetAsync($"/api/jobs/{job.GetProperty("id").GetString()}/evaluation");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Queued", (await SubmittingJobsTests.ProblemAsync(response)).GetProperty("detail").GetString());
+    }
+
     private async Task StoreCheckpointRowAsync(Guid id, string sha, long size)
     {
         using var scope = api.Services.CreateScope();
