@@ -15,8 +15,8 @@ namespace TrainingService.Benchmarks;
 internal sealed class TrainingRun : IDisposable
 {
     /// <summary>The README's example job: SGD, learning rate 0.05, momentum 0.9, no weight decay.</summary>
-    private const double LearningRate = 0.05;
-    private const double Momentum = 0.9;
+    public const double LearningRate = 0.05;
+    public const double Momentum = 0.9;
 
     private readonly nn.Module<Tensor, Tensor> model;
     private readonly optim.Optimizer optimizer;
@@ -33,6 +33,8 @@ internal sealed class TrainingRun : IDisposable
             new Hyperparameters(1, batchSize, LearningRate, OptimizerNames.Sgd, Momentum, 0, seed), model.parameters());
         trainer = new EpochTrainer(model, optimizer, CPU, new TrainingOptions().BatchProgressInterval);
     }
+
+    public static string Optimizer => ReportWriter.Invariant($"SGD lr {LearningRate} momentum {Momentum}");
 
     /// <summary>Loss and accuracy of the last epoch run, to show the timed steps really learn.</summary>
     public EvaluationResult? LastResult { get; private set; }
