@@ -11,7 +11,7 @@ internal static class BenchmarkPipeline
 
     /// <summary>
     /// A new pipeline per call: the random transforms keep generator state, so each path gets its own
-    /// instance with the same seeds and therefore sees the same crops and flips in the same order.
+    /// instance with the same seeds; sharing one would make either path's draws depend on the other's.
     /// </summary>
     public static BatchTransformPipeline Create(NetworkPlan plan, bool augment, long seed)
     {

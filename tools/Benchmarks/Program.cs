@@ -24,6 +24,14 @@ if (options.Threads > 0)
     set_num_threads(options.Threads);
 }
 
+// Checked before the data loads, which can take seconds; the planner would throw on an unknown name.
+var models = ModelRegistry.CreateDefault();
+if (!models.TryGet(options.ModelName, out _))
+{
+    Console.Error.WriteLine($"No model named '{options.ModelName}'. Known models: {string.Join(", ", models.Names)}.");
+    return 2;
+}
+
 IDatasetSource source;
 DatasetSplits splits;
 try
@@ -31,7 +39,7 @@ try
     source = BenchmarkData.Source(options);
     splits = await source.LoadAsync(CancellationToken.None);
 }
-catch (Exception exception) when (exception is DatasetUnavailableException or KeyNotFoundException or DirectoryNotFoundException)
+catch (Exception exception) when (exception is DatasetUnavailableException or InvalidDatasetFileException or KeyNotFoundException or DirectoryNotFoundException)
 {
     Console.Error.WriteLine(exception.Message);
     return 1;
@@ -41,7 +49,7 @@ using (splits)
 {
     var info = source.Info;
     var errors = new ValidationErrors();
-    var plan = new NetworkPlanner(ModelRegistry.CreateDefault()).Plan(new ModelSpec(options.ModelName, info.ClassCount), info, null, errors);
+    var plan = new NetworkPlanner(models).Plan(new ModelSpec(options.ModelName, info.ClassCount), info, null, errors);
     if (plan is null)
     {
         Console.Error.WriteLine(string.Join(Environment.NewLine, errors.ToDictionary().SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))));
@@ -49,16 +57,17 @@ using (splits)
     }
 
     var augment = options.Augment ?? info.Channels == 3;
-    // One repetition is one epoch of this cut, so both paths time whole epochs: the shuffle's
-    // permutation and the last partial batch are counted as often as in a real run.
+    // Both paths time whole epochs of this cut, so the shuffle's permutation and the last partial
+    // batch are counted as often as in a real run.
     using var subset = splits.Train.Take((long)options.Batches * options.BatchSize);
-    using var dataLoader = new BatchLoader(subset, options.BatchSize, shuffle: true, options.Seed, CPU, BenchmarkPipeline.Create(plan, augment, options.Seed));
+    var dataPipeline = BenchmarkPipeline.Create(plan, augment, options.Seed);
+    using var dataLoader = new BatchLoader(subset, options.BatchSize, shuffle: true, options.Seed, CPU, dataPipeline);
     using var trainLoader = new BatchLoader(subset, options.BatchSize, shuffle: true, options.Seed, CPU, BenchmarkPipeline.Create(plan, augment, options.Seed));
     using var training = new TrainingRun(plan, options.BatchSize, options.Seed);
 
     Console.WriteLine(Invariant($"dataset: {info.Name} ({info.Channels}x{info.Height}x{info.Width}), {subset.Count:N0} of {splits.Train.Count:N0} training images"));
-    Console.WriteLine(Invariant($"model: {plan.Network.Name}, input {plan.Input}, {training.ParameterCount:N0} parameters; SGD lr 0.05 momentum 0.9"));
-    Console.WriteLine($"transforms: {BenchmarkPipeline.Describe(BenchmarkPipeline.Create(plan, augment, options.Seed))}");
+    Console.WriteLine(Invariant($"model: {plan.Network.Name}, input {plan.Input}, {training.ParameterCount:N0} parameters; {TrainingRun.Optimizer}"));
+    Console.WriteLine($"transforms: {BenchmarkPipeline.Describe(dataPipeline)}");
     foreach (var fact in MachineFacts.Describe())
     {
         Console.WriteLine(fact);

@@ -17,8 +17,8 @@ namespace TrainingService.Benchmarks;
 internal sealed class TrainingRun : IDisposable
 {
     /// <summary>The README's example job: SGD, learning rate 0.05, momentum 0.9, no weight decay.</summary>
-    private const double LearningRate = 0.05;
-    private const double Momentum = 0.9;
+    public const double LearningRate = 0.05;
+    public const double Momentum = 0.9;
 
     private readonly nn.Module<Tensor, Tensor> model;
     private readonly optim.Optimizer optimizer;
@@ -36,6 +36,8 @@ internal sealed class TrainingRun : IDisposable
         trainer = new EpochTrainer(model, optimizer, CPU, new TrainingOptions().BatchProgressInterval,
             new TrainingStepSettings(new ConstantSchedule(LearningRate), null, 0, new StepLossRecorder()));
     }
+
+    public static string Optimizer => ReportWriter.Invariant($"SGD lr {LearningRate} momentum {Momentum}");
 
     /// <summary>Loss and accuracy of the last epoch run, to show the timed steps really learn.</summary>
     public EvaluationResult? LastResult { get; private set; }
