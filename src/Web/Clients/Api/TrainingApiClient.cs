@@ -21,6 +21,10 @@ public sealed class TrainingApiClient(HttpClient http)
     public async Task<IReadOnlyList<CheckpointDto>> GetCheckpointsAsync(Guid id, CancellationToken cancellationToken = default) =>
         await GetAsync<List<CheckpointDto>>($"api/jobs/{id}/checkpoints", cancellationToken) ?? [];
 
+    /// <returns>The evaluation, or <see langword="null"/> until the job has succeeded.</returns>
+    public Task<EvaluationDto?> GetEvaluationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<EvaluationDto>($"api/jobs/{id}/evaluation", cancellationToken);
+
     /// <returns>The body, or <see langword="null"/> on 404 so callers decide what "not found" means.</returns>
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
         where T : class

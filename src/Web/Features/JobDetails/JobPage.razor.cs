@@ -48,14 +48,19 @@ public sealed partial class JobPage
         await RefreshAsync();
     }
 
+    /// <summary>The test evaluation, once the job has succeeded.</summary>
+    private EvaluationDto? Evaluation { get; set; }
+
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         var id = model.JobId;
         var job = Api.GetJobAsync(id, cancellationToken);
         var metrics = Api.GetMetricsAsync(id, cancellationToken);
         var checkpoints = Api.GetCheckpointsAsync(id, cancellationToken);
-        await Task.WhenAll(job, metrics, checkpoints);
+        var evaluation = Api.GetEvaluationAsync(id, cancellationToken);
+        await Task.WhenAll(job, metrics, checkpoints, evaluation);
         model.Load(await job, await metrics, await checkpoints);
+        Evaluation = await evaluation;
     }
 
     protected override async ValueTask OnClosingAsync()

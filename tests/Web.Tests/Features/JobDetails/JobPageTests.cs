@@ -136,6 +136,36 @@ public sealed class JobPageTests : IDisposable
 
     public void Dispose() => context.Dispose();
 
+    [Fact]
+    public void A_succeeded_job_shows_its_per_class_figures_and_confusion_matrix()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+        context.Api.Json($"/api/jobs/{Id}/evaluation", """
+            {"checkpointEpoch": 2, "loss": 0.3, "accuracy": 0.75, "top5Accuracy": null, "count": 4, "classNames": ["cat", "dog"],
+             "report": {"classes": [{"name": "cat", "precision": 1, "recall": 0.5, "f1": 0.6667, "support": 2},
+                                    {"name": "dog", "precision": 0.6667, "recall": 1, "f1": 0.8, "support": 2}],
+                        "accuracy": 0.75, "macroAverage": {"precision": 0.8333, "recall": 0.75, "f1": 0.7333, "support": 4},
+                        "weightedAverage": {"precision": 0.8333, "recall": 0.75, "f1": 0.7333, "support": 4}},
+             "confusionMatrix": [[1, 1], [0, 2]]}
+            """);
+
+        var page = RenderPage();
+
+        Assert.Contains("checkpoint of epoch 2", page.Find(".evaluation h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains("0.500", page.Find("[data-class=cat]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["1", "1", "0", "2"], page.FindAll(".confusion td.cell").Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public void A_running_job_shows_no_evaluation()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1));
+
+        var page = RenderPage();
+
+        Assert.Empty(page.FindAll(".evaluation"));
+    }
+
     private IRenderedComponent<JobPage> RenderPage()
     {
         var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));
