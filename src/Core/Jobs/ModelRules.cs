@@ -38,7 +38,7 @@ internal static class ModelRules
         {
             return null;
         }
-        var outputs = Models.Summary.ModelSummarizer.Summarize(plan.Network, 1).Rows[^1].OutputShape[1];
+        var outputs = plan.OutputClasses;
         if (model.Custom is not null && model.NumClasses is { } declared && declared != outputs)
         {
             errors.Add("model.numClasses", $"is {declared} but the custom network outputs {outputs} logits.");

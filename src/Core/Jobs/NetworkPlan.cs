@@ -4,5 +4,5 @@ using TrainingService.Core.Models.Architecture;
 
 namespace TrainingService.Core.Jobs;
 
-/// <summary>What a job trains: the network described for the images that reach it, and the transforms that bring them there.</summary>
-public sealed record NetworkPlan(NetworkSpec Network, BatchTransformPipeline Pipeline, InputShape Input);
+/// <summary>What a job trains: the network described for the images that reach it, the transforms that bring them there, and how many logits it outputs.</summary>
+public sealed record NetworkPlan(NetworkSpec Network, BatchTransformPipeline Pipeline, InputShape Input, int OutputClasses);

@@ -30,7 +30,7 @@ public sealed class NetworkPlanner(ModelRegistry models)
                 return null;
             }
             var custom = CustomNetwork.Describe(layers, input, dataset.ClassCount, errors);
-            return custom is null ? null : new NetworkPlan(custom, pipeline, input);
+            return custom is null ? null : new NetworkPlan(custom, pipeline, input, ModelSummarizer.Summarize(custom, 1).Rows[^1].OutputShape[1]);
         }
         var definition = models.Get(model.Name);
         var described = definition.Describe(new ModelBuildOptions(channels, model.NumClasses));
@@ -41,9 +41,10 @@ public sealed class NetworkPlanner(ModelRegistry models)
             return null;
         }
         var network = described with { Input = zooInput };
+        ModelSummary summary;
         try
         {
-            ModelSummarizer.Summarize(network, 1);
+            summary = ModelSummarizer.Summarize(network, 1);
         }
         catch (ShapeMismatchException exception)
         {
@@ -51,7 +52,7 @@ public sealed class NetworkPlanner(ModelRegistry models)
                 + "(set dataset.transforms.resize and channels).");
             return null;
         }
-        return new NetworkPlan(network, zooPipeline, zooInput);
+        return new NetworkPlan(network, zooPipeline, zooInput, summary.Rows[^1].OutputShape[1]);
     }
 
     /// <summary>Training batches must reach the network in the evaluation shape, or one of the two cannot run.</summary>
