@@ -38,6 +38,7 @@ public sealed class WorkerHost : IAsyncDisposable
         });
         builder.AddWorkerServices();
         var host = builder.Build();
+        host.Services.ConfigureLibTorch();
         await host.Services.MigrateTrainingDatabaseAsync();
         return new WorkerHost(database, host, checkpointRoot);
     }

@@ -6,12 +6,15 @@ public sealed class TrainingOptions
     /// <summary><c>auto</c> (CUDA when present), <c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; set; } = "auto";
 
-    /// <summary>
-    /// libtorch intra-op threads for CPU training; 0 keeps libtorch's choice. The Worker ships with 1:
-    /// with 2 threads on a loaded 2-core machine, 4 of 18 repeated runs of one spec turned NaN at a
-    /// random epoch after bitwise-identical earlier epochs, and 0 of 12 with 1 thread.
-    /// </summary>
+    /// <summary>libtorch intra-op threads for CPU training; 0 keeps libtorch's choice (one per core).</summary>
     public int CpuThreads { get; set; }
+
+    /// <summary>
+    /// Let libtorch use oneDNN for CPU convolutions (its default, and much faster for most networks). The zoo
+    /// pads the convolutions whose gradients oneDNN gets wrong (see <see cref="Models.Building.ChannelAlignedConv2d"/>);
+    /// false makes libtorch use its own kernels everywhere.
+    /// </summary>
+    public bool UseOneDnn { get; set; } = true;
 
     /// <summary>How long a running job may go without a heartbeat before another worker may take it over.</summary>
     public TimeSpan StaleRunAfter { get; set; } = TimeSpan.FromMinutes(2);

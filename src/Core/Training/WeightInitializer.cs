@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using TrainingService.Core.Models.Building;
 using static TorchSharp.torch;
 using Init = TorchSharp.torch.nn.init;
 
@@ -22,6 +23,7 @@ public static class WeightInitializer
             var (weight, bias) = module switch
             {
                 Conv2d conv => (conv.weight, conv.bias),
+                ChannelAlignedConv2d aligned => (aligned.Weight, aligned.Bias),
                 Linear linear => (linear.weight, linear.bias),
                 _ => (null, null),
             };

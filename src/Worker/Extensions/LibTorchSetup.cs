@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TrainingService.Core.Torch;
 using TrainingService.Core.Training;
 using static TorchSharp.torch;
 
@@ -15,12 +16,13 @@ public static class LibTorchSetup
         {
             set_num_threads(options.CpuThreads);
         }
+        OneDnn.SetEnabled(options.UseOneDnn);
         if (cuda.is_available())
         {
             backends.cuda.matmul.allow_tf32 = true;
             backends.cudnn.allow_tf32 = true;
         }
-        logger.LogInformation("libtorch ready: device preference {Device}, CUDA available {Cuda}, {Threads} CPU threads",
-            options.Device, cuda.is_available(), get_num_threads());
+        logger.LogInformation("libtorch ready: device preference {Device}, CUDA available {Cuda}, {Threads} CPU threads, oneDNN for CPU convolutions {OneDnn}",
+            options.Device, cuda.is_available(), get_num_threads(), OneDnn.IsEnabled);
     }
 }

@@ -8,22 +8,22 @@ namespace TrainingService.Core.Models.Building;
 /// <summary>ResNet's <c>BasicBlock</c> with torchvision's child names; <c>downsample</c> exists only when the shape changes.</summary>
 public sealed class BasicBlockModule : nn.Module<Tensor, Tensor>
 {
-    private readonly Conv2d conv1;
+    private readonly nn.Module<Tensor, Tensor> conv1;
     private readonly BatchNorm2d bn1;
-    private readonly Conv2d conv2;
+    private readonly nn.Module<Tensor, Tensor> conv2;
     private readonly BatchNorm2d bn2;
     private readonly Sequential? downsample;
 
     public BasicBlockModule(BasicBlockSpec spec) : base("BasicBlock")
     {
         ArgumentNullException.ThrowIfNull(spec);
-        conv1 = nn.Conv2d(spec.InChannels, spec.OutChannels, 3, stride: spec.Stride, padding: 1, bias: false);
+        conv1 = ConvolutionFactory.Create(new Conv2dSpec(spec.InChannels, spec.OutChannels, 3, spec.Stride, 1, Bias: false));
         bn1 = nn.BatchNorm2d(spec.OutChannels);
-        conv2 = nn.Conv2d(spec.OutChannels, spec.OutChannels, 3, padding: 1, bias: false);
+        conv2 = ConvolutionFactory.Create(new Conv2dSpec(spec.OutChannels, spec.OutChannels, 3, Padding: 1, Bias: false));
         bn2 = nn.BatchNorm2d(spec.OutChannels);
         downsample = spec.DownsampleKernel is { } kernel
             ? nn.Sequential(
-                nn.Conv2d(spec.InChannels, spec.OutChannels, kernel, stride: spec.Stride, padding: kernel / 2, bias: false),
+                ConvolutionFactory.Create(new Conv2dSpec(spec.InChannels, spec.OutChannels, kernel, spec.Stride, kernel / 2, Bias: false)),
                 nn.BatchNorm2d(spec.OutChannels))
             : null;
         RegisterComponents();

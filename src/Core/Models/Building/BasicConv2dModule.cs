@@ -8,13 +8,13 @@ namespace TrainingService.Core.Models.Building;
 /// <summary>Inception's <c>BasicConv2d</c>: bias-free convolution, batch norm with eps 0.001, ReLU applied functionally.</summary>
 public sealed class BasicConv2dModule : nn.Module<Tensor, Tensor>
 {
-    private readonly Conv2d conv;
+    private readonly nn.Module<Tensor, Tensor> conv;
     private readonly BatchNorm2d bn;
 
     public BasicConv2dModule(BasicConv2dSpec spec) : base("BasicConv2d")
     {
         ArgumentNullException.ThrowIfNull(spec);
-        conv = nn.Conv2d(spec.InChannels, spec.OutChannels, spec.KernelSize, stride: spec.Stride, padding: spec.Padding, bias: false);
+        conv = ConvolutionFactory.Create(new Conv2dSpec(spec.InChannels, spec.OutChannels, spec.KernelSize, spec.Stride, spec.Padding, Bias: false));
         bn = nn.BatchNorm2d(spec.OutChannels, eps: 0.001);
         RegisterComponents();
     }

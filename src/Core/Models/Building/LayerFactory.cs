@@ -9,8 +9,7 @@ internal static class LayerFactory
 {
     public static nn.Module<Tensor, Tensor> Build(ModuleSpec spec) => spec switch
     {
-        Conv2dSpec conv => nn.Conv2d(conv.InChannels, conv.OutChannels, conv.KernelSize, stride: conv.Stride, padding: conv.Padding,
-            dilation: conv.Dilation, groups: conv.Groups, bias: conv.Bias),
+        Conv2dSpec conv => ConvolutionFactory.Create(conv),
         LinearSpec linear => nn.Linear(linear.InFeatures, linear.OutFeatures, hasBias: linear.Bias),
         BatchNorm2dSpec norm => nn.BatchNorm2d(norm.NumFeatures, eps: norm.Eps, momentum: norm.Momentum),
         MaxPool2dSpec pool => nn.MaxPool2d(pool.KernelSize, stride: pool.Stride, padding: pool.Padding, ceil_mode: pool.CeilMode),
