@@ -52,4 +52,24 @@ public sealed class TrainingApiClientTests
         Assert.Equal(3, page.TotalPages);
         Assert.Equal(Samples.JobId, Assert.Single(page.Items).Id);
     }
+
+    [Fact]
+    public async Task Reads_the_step_losses_of_a_job_bucketed_for_plotting()
+    {
+        api.Json(Samples.StepsPath(Samples.JobId), Samples.Steps(6, (0, 2.3, 2.2, 2.4), (3, 1.5, 1.0, 1.9)));
+
+        var steps = await client.GetStepLossesAsync(Samples.JobId, maxPoints: 1000);
+
+        Assert.Equal(6, steps.TotalSteps);
+        Assert.Equal([new StepLossPointDto(0, 2.3, 2.2, 2.4), new StepLossPointDto(3, 1.5, 1.0, 1.9)], steps.Points);
+    }
+
+    [Fact]
+    public async Task The_steps_of_an_unknown_job_are_empty()
+    {
+        var steps = await client.GetStepLossesAsync(Guid.NewGuid(), maxPoints: 1000);
+
+        Assert.Equal(0, steps.TotalSteps);
+        Assert.Empty(steps.Points);
+    }
 }

@@ -41,12 +41,20 @@ public static class Samples
     public static string Page(int page, int totalCount, params string[] jobs) =>
         $$"""{ "items": [{{string.Join(",", jobs)}}], "page": {{page}}, "pageSize": 20, "totalCount": {{totalCount}} }""";
 
+    public static string StepsPath(Guid id) => $"/api/jobs/{id}/steps?maxPoints=1000";
+
+    public static string Steps(long totalSteps, params (long Step, double Mean, double Min, double Max)[] buckets) =>
+        $$"""{ "totalSteps": {{totalSteps}}, "from": 0, "to": {{totalSteps}}, "points": [{{string.Join(",", buckets.Select(Bucket))}}] }""";
+
     public static EpochMetricDto Metric(int epoch, int minute = 0, double trainLoss = 0.5) =>
         new(epoch, trainLoss, 0.9, 0.2, 0.95, 0.05, 20, 2600, Start.AddMinutes(minute == 0 ? epoch : minute));
 
     public static EpochCompletedEvent EpochEvent(Guid jobId, int epoch) =>
         new(jobId, epoch, double.Parse(Loss(epoch), System.Globalization.CultureInfo.InvariantCulture),
             0.9 + (epoch / 100.0), 0.2 - (epoch / 100.0), 0.93 + (epoch / 100.0), 0.05, 20.5, 2600, Start.AddMinutes(epoch));
+
+    private static string Bucket((long Step, double Mean, double Min, double Max) b) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture, $$"""{ "step": {{b.Step}}, "mean": {{b.Mean}}, "min": {{b.Min}}, "max": {{b.Max}} }""");
 
     private static string Loss(int epoch) => (1.0 / (epoch + 1)).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 }

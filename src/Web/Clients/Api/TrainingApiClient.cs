@@ -25,6 +25,10 @@ public sealed class TrainingApiClient(HttpClient http)
     public Task<EvaluationDto?> GetEvaluationAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<EvaluationDto>($"api/jobs/{id}/evaluation", cancellationToken);
 
+    /// <returns>The job's step losses in at most <paramref name="maxPoints"/> buckets; empty when the Api does not know the id.</returns>
+    public async Task<StepLossSeriesDto> GetStepLossesAsync(Guid jobId, int maxPoints, CancellationToken cancellationToken = default) =>
+        await GetAsync<StepLossSeriesDto>($"api/jobs/{jobId}/steps?maxPoints={maxPoints}", cancellationToken) ?? StepLossSeriesDto.Empty;
+
     /// <returns>The body, or <see langword="null"/> on 404 so callers decide what "not found" means.</returns>
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
         where T : class

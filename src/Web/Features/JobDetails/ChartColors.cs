@@ -6,4 +6,7 @@ public static class ChartColors
     public const string Train = "#2563eb";
     public const string Validation = "#ea580c";
     public const string Batch = "#7c3aed";
+
+    // Train at low opacity: the min-max band must not hide the mean drawn over it.
+    public const string TrainRange = "rgba(37, 99, 235, 0.2)";
 }

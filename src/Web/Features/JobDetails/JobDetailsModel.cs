@@ -17,6 +17,8 @@ public sealed class JobDetailsModel
 
     public BatchLossSeries Batches { get; } = new();
 
+    public StepLossReads Steps { get; } = new();
+
     public IReadOnlyList<CheckpointDto> Checkpoints { get; private set; } = [];
 
     public TrainingProgressView Progress => BuildProgress();
@@ -28,6 +30,7 @@ public sealed class JobDetailsModel
         NotFound = false;
         Metrics.Clear();
         Batches.Clear();
+        Steps.Clear();
         Checkpoints = [];
     }
 

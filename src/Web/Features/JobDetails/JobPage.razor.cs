@@ -58,7 +58,8 @@ public sealed partial class JobPage
         var metrics = Api.GetMetricsAsync(id, cancellationToken);
         var checkpoints = Api.GetCheckpointsAsync(id, cancellationToken);
         var evaluation = Api.GetEvaluationAsync(id, cancellationToken);
-        await Task.WhenAll(job, metrics, checkpoints, evaluation);
+        var steps = ReadStepsAsync(id, cancellationToken);
+        await Task.WhenAll(job, metrics, checkpoints, evaluation, steps);
         model.Load(await job, await metrics, await checkpoints);
         Evaluation = await evaluation;
     }
@@ -88,8 +89,6 @@ public sealed partial class JobPage
             await RefreshAsync();
         }
     });
-
-    private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(() => model.Apply(epoch));
 
     private Task OnBatchProgressAsync(BatchProgressEvent progress) => OnUiThreadAsync(() => model.Apply(progress));
 
