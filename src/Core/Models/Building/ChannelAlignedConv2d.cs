@@ -7,8 +7,8 @@ namespace TrainingService.Core.Models.Building;
 
 /// <summary>
 /// <c>nn.Conv2d</c> whose output channels are not a whole number of oneDNN's 16-channel blocks. On the
-/// CPU it convolves with its weight and bias padded by zero filters up to whole blocks and drops the
-/// extra channels: libtorch 2.10's oneDNN computes a wrong input gradient for a partial block (see
+/// CPU, when its input needs a gradient, it convolves with its weight and bias padded by zero filters
+/// up to whole blocks and drops the extra channels: libtorch 2.10's oneDNN computes a wrong input gradient for a partial block (see
 /// <see cref="Torch.OneDnn"/>), a right one for whole blocks, and the zero filters leave the output
 /// and the weight gradient exactly as they were. Parameters, their names and their initialisation are
 /// <c>nn.Conv2d</c>'s, so checkpoints and seeds do not change.
@@ -49,14 +49,16 @@ public sealed class ChannelAlignedConv2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.device_type != DeviceType.CPU || missingChannels == 0)
+        // Without an input gradient to compute (a network's first layer) oneDNN is right as it is.
+        if (input.device_type != DeviceType.CPU || missingChannels == 0 || !input.requires_grad)
         {
             return Convolve(input, weight, bias);
         }
         using var scope = NewDisposeScope();
         var paddedWeight = nn.functional.pad(weight, [0, 0, 0, 0, 0, 0, 0, missingChannels]);
         var paddedBias = bias is null ? null : nn.functional.pad(bias, [0, missingChannels]);
-        return Convolve(input, paddedWeight, paddedBias).narrow(1, 0, spec.OutChannels).MoveToOuterDisposeScope();
+        // Contiguous, so the layers after it do not take the slow paths of a channel-strided view.
+        return Convolve(input, paddedWeight, paddedBias).narrow(1, 0, spec.OutChannels).contiguous().MoveToOuterDisposeScope();
     }
 
     private Tensor Convolve(Tensor input, Tensor filters, Tensor? offsets) => nn.functional.conv2d(input, filters, offsets,
