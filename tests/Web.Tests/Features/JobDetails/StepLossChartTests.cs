@@ -61,6 +61,16 @@ public sealed partial class StepLossChartTests : IDisposable
         Assert.Contains("mean of about 6,000", chart.Find(".chart-note").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_run_short_enough_for_one_step_per_point_draws_its_mean_without_a_band()
+    {
+        // Min, mean and max coincide; a band would draw two identical outlines, which Radzen keys by path and Blazor refuses.
+        var chart = Render(new StepLossSeriesDto(3, 0, 3, [new(0, 2.3, 2.3, 2.3), new(1, 1.9, 1.9, 1.9), new(2, 1.2, 1.2, 1.2)]));
+
+        Assert.Equal(3, Vertices(chart.Find(".rz-line-series path").GetAttribute("d")).Count);
+        Assert.Empty(chart.FindAll(".rz-range-area-series"));
+    }
+
     public void Dispose() => context.Dispose();
 
     private IRenderedComponent<StepLossChart> Render(StepLossSeriesDto series) =>
