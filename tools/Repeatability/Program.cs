@@ -51,18 +51,24 @@ for (var number = 1; number <= options.Runs; number++)
     {
         OneDnn.SetEnabled(oneDnn);
         var observer = new RecordingObserver();
+        var jobId = Guid.NewGuid();
         var clock = Stopwatch.StartNew();
         int? divergedIn = null;
         string fingerprint;
         try
         {
-            var outcome = await executor.RunAsync(Guid.NewGuid(), validation.Spec!, observer, CancellationToken.None);
+            var outcome = await executor.RunAsync(jobId, validation.Spec!, observer, CancellationToken.None);
             fingerprint = string.Join(' ', observer.Epochs.Select(e => e.TrainLoss.ToString("R", CultureInfo.InvariantCulture)).Append($"test {outcome.TestLoss.ToString("R", CultureInfo.InvariantCulture)} {outcome.TestAccuracy:F4}"));
         }
         catch (TrainingDivergedException exception)
         {
             divergedIn = exception.Epoch;
             fingerprint = "";
+        }
+        // Only the figures are compared; a long series of runs would otherwise fill the disk with checkpoints.
+        if (Directory.Exists(storage.CheckpointFolder(jobId)))
+        {
+            Directory.Delete(storage.CheckpointFolder(jobId), recursive: true);
         }
         var result = new RunResult(oneDnn, number, clock.Elapsed.TotalSeconds, divergedIn, fingerprint);
         results.Add(result);
@@ -80,4 +86,5 @@ foreach (var arm in results.GroupBy(r => r.OneDnn))
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {RunResult.ArmName(arm.Key)} | {arm.Count()} | {arm.Count() - finished.Count} | {finished.Select(r => r.Fingerprint).Distinct().Count()} | {(seconds.Count > 0 ? seconds[seconds.Count / 2].ToString("F2", CultureInfo.InvariantCulture) : "-")} |"));
 }
+Directory.Delete(storage.CheckpointRoot, recursive: true);
 return 0;

@@ -4,7 +4,6 @@ using TrainingService.Core.Datasets.Cifar;
 using TrainingService.Core.Datasets.Synthetic;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
-using TrainingService.Core.Torch;
 using TrainingService.Core.Training;
 
 namespace TrainingService.Core.Tests.Training;
@@ -19,8 +18,6 @@ internal sealed class ExecutorHarness : IDisposable
 
     public ExecutorHarness()
     {
-        // As the Worker does at start-up: oneDNN's convolution input gradients are wrong for some channel counts.
-        OneDnn.SetEnabled(false);
         Storage = new StorageOptions { CheckpointRoot = Path.Combine(_root.FullName, "checkpoints"), DatasetRoot = Path.Combine(_root.FullName, "datasets") };
         var definition = Cifar10Dataset.Definition with { RecordsPerFile = null };
         WriteCifarFiles(Path.Combine(Storage.DatasetRoot, definition.Info.Name, definition.BatchesFolder), definition);

@@ -1,18 +1,15 @@
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
-namespace TrainingService.Core.Torch;
+namespace TrainingService.Core.Tests.Torch;
 
 /// <summary>
-/// Sets what libtorch's CPU allocator fills new blocks with. The oneDNN convolution kernels in
-/// libtorch 2.10 (oneDNN 3.7.1) compute an input gradient from an output gradient padded to the
-/// kernel's channel block (16 with AVX-512, 8 with AVX2) and read the padding without initialising
-/// it; when the reused memory there happens to hold a NaN pattern (image bytes often do), the input
-/// gradient turns NaN and the run diverges at a random step. Zeroed blocks make that padding 0,
-/// which is what the kernel assumes. The settings are exported booleans of libc10, written in place;
-/// libtorch aborts the process if both are on, so one is always cleared before the other is set.
+/// Sets what libtorch's CPU allocator fills new blocks with, to make a kernel's read of memory it never
+/// wrote visible: under NaN junk such a read turns into NaN every time instead of at random. The settings
+/// are exported booleans of libc10, written in place; libtorch aborts the process if both are on, so one
+/// is always cleared before the other is set.
 /// </summary>
-public static class CpuAllocatorFill
+internal static class CpuAllocatorFill
 {
     private const string ZeroFillFlag = "FLAGS_caffe2_cpu_allocator_do_zero_fill";
     private const string JunkFillFlag = "FLAGS_caffe2_cpu_allocator_do_junk_fill";

@@ -1,4 +1,4 @@
-namespace TrainingService.Core.Torch;
+namespace TrainingService.Core.Tests.Torch;
 
 /// <summary>What libtorch's CPU allocator writes into a block before handing it out.</summary>
 public enum CpuAllocationFill
@@ -9,6 +9,6 @@ public enum CpuAllocationFill
     /// <summary>Zeros, so kernels that read memory they never wrote read 0.</summary>
     Zero,
 
-    /// <summary>A NaN pattern, so such reads show up as NaN; for tests only.</summary>
+    /// <summary>A NaN pattern, so such reads show up as NaN.</summary>
     NaNJunk,
 }
