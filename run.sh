@@ -1,59 +1,185 @@
 #!/usr/bin/env bash
 # Starts the whole service: PostgreSQL (a private cluster unless ConnectionStrings__TrainingDb is
-# set), the Api, the Worker and the Web dashboard. Ctrl-C stops all of it, database included.
+# set), the Api, the Worker and the Web dashboard, and keeps them up as a restart policy would: a
+# process that exits, however it exits, is started again after a back-off (1 s, doubling to 30 s,
+# back to 1 s once it has stayed up a minute). Ctrl-C, SIGTERM or a closed terminal stops all of it,
+# database last.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 data="$root/.data"
+logs="$data/logs"
 api_port=${API_PORT:-5080}
 web_port=${WEB_PORT:-5090}
 configuration=${CONFIGURATION:-Release}
-mkdir -p "$data/logs"
+# A stopping worker checkpoints and hands its job back to the queue before it exits.
+worker_grace=${WORKER_GRACE_SECONDS:-60}
+# The .NET host's own shutdown timeout; the Api and the Web need no more.
+grace=30
+max_backoff=30
+healthy_after=60
+mkdir -p "$logs"
 
-pids=()
-own_db=0
-stop_all() {
-  trap - INT TERM EXIT
-  echo; echo "Stopping..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ "$own_db" -eq 1 ] && scripts/postgres.sh stop "$data/postgres"
-  echo "Stopped."
-  exit 0
+services=(api worker web)
+declare -A project=([api]=Api [worker]=Worker [web]=Web)
+declare -A url=([api]="http://127.0.0.1:$api_port" [worker]="http://127.0.0.1:0" [web]="http://127.0.0.1:$web_port")
+declare -A pid=() started=() backoff=() restart_at=()
+own_db=0 db_backoff=0 db_restart_at=-1 db_checked=0
+
+stamp() { date '+%F %T'; }
+say() { echo "$(stamp) $*"; }
+# One line on the terminal and the same line in the service's log.
+report() { # name message
+  say "$2"
+  echo "--- $(stamp) $2 ---" >>"$logs/$1.log"
 }
-trap stop_all INT TERM EXIT
 
-echo "Building ($configuration)..."
-dotnet build TrainingService.slnx -c "$configuration" -v quiet -nologo >"$data/logs/build.log" 2>&1 \
-  || { tail -n 30 "$data/logs/build.log"; exit 1; }
+# Runs in the background job itself: exec, so that the pid supervised (and printed) is the service's
+# own, in the project folder as under dotnet run, which would stand between them as a second process.
+# A closed terminal hangs up the whole process group; the services ignore that and get this shell's
+# SIGTERM instead, so the Worker still checkpoints.
+service() { # name
+  local dir="$root/src/${project[$1]}"
+  trap '' HUP
+  cd "$dir"
+  echo "--- $(stamp) started pid $BASHPID ---"
+  exec "$dir/bin/$configuration/net10.0/TrainingService.${project[$1]}" --urls "${url[$1]}"
+}
+
+launch() { # name
+  service "$1" >>"$logs/$1.log" 2>&1 </dev/null &
+  pid[$1]=$!
+  started[$1]=$SECONDS
+}
+
+alive() { [ -n "${pid[$1]:-}" ] && kill -0 "${pid[$1]}" 2>/dev/null; }
+grace_of() { if [ "$1" = worker ]; then echo "$worker_grace"; else echo "$grace"; fi; }
+
+# Waits for the exit collected by the shell and schedules the next start.
+schedule_restart() { # name
+  local name=$1 status=0 how
+  wait "${pid[$name]}" 2>/dev/null || status=$?
+  if [ "$status" -gt 128 ]; then how="was killed by signal $((status - 128))"; else how="exited with status $status"; fi
+  local previous=${backoff[$name]:-0}
+  if [ "$previous" -eq 0 ] || [ $((SECONDS - ${started[$name]})) -ge "$healthy_after" ]; then
+    backoff[$name]=1
+  else
+    backoff[$name]=$((previous * 2 > max_backoff ? max_backoff : previous * 2))
+  fi
+  restart_at[$name]=$((SECONDS + backoff[$name]))
+  report "$name" "$name (pid ${pid[$name]}) $how; restarting in ${backoff[$name]} s"
+  pid[$name]=""
+}
+
+stop_service() { # name grace_seconds
+  local name=$1 deadline=$((SECONDS + $2))
+  alive "$name" || return 0
+  kill -TERM "${pid[$name]}" 2>/dev/null || true
+  while alive "$name" && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+  if alive "$name"; then
+    report "$name" "$name (pid ${pid[$name]}) still running after $2 s; killing it"
+    kill -KILL "${pid[$name]}" 2>/dev/null || true
+  fi
+  wait "${pid[$name]}" 2>/dev/null || true
+  pid[$name]=""
+}
+
+start_database() {
+  local connection
+  connection=$(scripts/postgres.sh start "$data/postgres" 2>>"$logs/postgres.log") \
+    || { tail -n 20 "$logs/postgres.log" >&2; return 1; }
+  echo "--- $(stamp) started pid $(head -n 1 "$data/postgres/postmaster.pid") ---" >>"$logs/postgres.log"
+  export ConnectionStrings__TrainingDb=$connection
+}
+
+# pg_ctl runs the server outside this shell, so it is polled rather than waited for.
+supervise_database() {
+  [ "$own_db" -eq 1 ] || return 0
+  if [ "$db_restart_at" -ge 0 ]; then
+    [ "$SECONDS" -ge "$db_restart_at" ] || return 0
+    local before=$ConnectionStrings__TrainingDb
+    if start_database; then
+      db_restart_at=-1
+      report postgres "PostgreSQL is running again"
+      if [ "$ConnectionStrings__TrainingDb" != "$before" ]; then
+        say "PostgreSQL now listens elsewhere; restarting the Api and the Worker with the new connection string"
+        for name in api worker; do stop_service "$name" "$(grace_of "$name")"; launch "$name"; done
+      fi
+    else
+      db_backoff=$((db_backoff * 2 > max_backoff ? max_backoff : db_backoff * 2))
+      db_restart_at=$((SECONDS + db_backoff))
+      report postgres "PostgreSQL did not start; trying again in $db_backoff s"
+    fi
+    return 0
+  fi
+  [ $((SECONDS - db_checked)) -ge 5 ] || return 0
+  db_checked=$SECONDS
+  scripts/postgres.sh status "$data/postgres" && return 0
+  db_backoff=1
+  db_restart_at=$((SECONDS + db_backoff))
+  report postgres "PostgreSQL stopped; restarting in $db_backoff s"
+}
+
+stop_all() { # exit status
+  trap 'say "Still stopping: the Worker may take up to $worker_grace s to checkpoint."' INT TERM
+  trap quiet HUP
+  trap - EXIT
+  echo; say "Stopping..."
+  for name in "${services[@]}"; do alive "$name" && kill -TERM "${pid[$name]}" 2>/dev/null; done
+  for name in "${services[@]}"; do stop_service "$name" "$(grace_of "$name")"; done
+  if [ "$own_db" -eq 1 ]; then scripts/postgres.sh stop "$data/postgres" 2>>"$logs/postgres.log" || say "PostgreSQL did not stop; see $logs/postgres.log"; fi
+  say "Stopped."
+  exit "$1"
+}
+# A closed terminal must not end this shell halfway through stopping, on a failed write to it.
+quiet() { exec >/dev/null 2>&1; }
+trap 'stop_all 0' INT TERM
+trap 'quiet; stop_all 0' HUP
+trap 'stop_all $?' EXIT
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$api_port" "$web_port"; do
+  if listening "$port"; then
+    echo "Something already listens on 127.0.0.1:$port (a ./run.sh still running?); stop it or set API_PORT / WEB_PORT." >&2
+    exit 1
+  fi
+done
+
+if [ -x "$root/src/Worker/bin/$configuration/net10.0/TrainingService.Worker" ]; then
+  say "Building the service ($configuration)..."
+else
+  say "Building the service ($configuration; the first build restores libtorch, a few minutes)..."
+fi
+dotnet build TrainingService.slnx -c "$configuration" -v quiet -nologo >"$logs/build.log" 2>&1 \
+  || { tail -n 30 "$logs/build.log"; exit 1; }
 scripts/provision-mnist.sh "$data/datasets/mnist"
 
 if [ -z "${ConnectionStrings__TrainingDb:-}" ]; then
-  export ConnectionStrings__TrainingDb=$(scripts/postgres.sh start "$data/postgres")
+  say "Starting PostgreSQL ($data/postgres)..."
   own_db=1
+  start_database
 fi
 export StorageOptions__CheckpointRoot="${StorageOptions__CheckpointRoot:-$data/checkpoints}"
 export StorageOptions__DatasetRoot="${StorageOptions__DatasetRoot:-$data/datasets}"
 export ApiOptions__BaseUrl="http://127.0.0.1:$api_port"
 export ApiOptions__PublicUrl="${ApiOptions__PublicUrl:-http://127.0.0.1:$api_port}"
 
-start() { # name project url
-  dotnet run --no-build -c "$configuration" --no-launch-profile --project "src/$2" -- --urls "$3" >"$data/logs/$1.log" 2>&1 &
-  pids+=($!)
-}
+# The first start fails fast: a service that cannot come up once will not by being restarted.
 wait_for() { # name url
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
+    alive "$1" || break
     sleep 1
   done
-  echo "$1 did not answer at $2; see $data/logs/$1.log" >&2; tail -n 20 "$data/logs/$1.log" >&2; exit 1
+  echo "$1 did not answer at $2; see $logs/$1.log" >&2; tail -n 20 "$logs/$1.log" >&2; exit 1
 }
 
-start api Api "http://127.0.0.1:$api_port"
-wait_for api "http://127.0.0.1:$api_port/health"
-start worker Worker "http://127.0.0.1:0"
-start web Web "http://127.0.0.1:$web_port"
-wait_for web "http://127.0.0.1:$web_port/"
+say "Starting the Api, the Worker and the Web..."
+launch api
+wait_for api "${url[api]}/health"
+launch worker
+launch web
+wait_for web "${url[web]}/"
 
 cat <<TXT
 
@@ -62,7 +188,18 @@ Training service is up.
   Swagger:    http://127.0.0.1:$api_port/swagger
   API:        http://127.0.0.1:$api_port/api/jobs
   Hangfire:   http://127.0.0.1:$api_port/hangfire
-Logs in $data/logs. Press Ctrl-C to stop everything.
+Logs in $logs. A process that stops is restarted. Press Ctrl-C to stop everything.
 TXT
-wait -n "${pids[@]}" || true
-echo "A process exited; see $data/logs." >&2
+
+while true; do
+  for name in "${services[@]}"; do
+    if [ -n "${pid[$name]}" ]; then
+      alive "$name" || schedule_restart "$name"
+    elif [ "$SECONDS" -ge "${restart_at[$name]}" ]; then
+      launch "$name"
+      say "$name restarted as pid ${pid[$name]}"
+    fi
+  done
+  supervise_database
+  sleep 1
+done

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster for the service or the tests.
-#   scripts/postgres.sh start DATA_DIR   -> prints the connection string on stdout
+#   scripts/postgres.sh start DATA_DIR [--throwaway]  -> prints the connection string on stdout
 #   scripts/postgres.sh stop DATA_DIR
+#   scripts/postgres.sh status DATA_DIR                -> exit 0 while the server runs, 3 when it does not
+# start and stop may be repeated: starting a running cluster only prints its connection string, and
+# stopping a stopped one does nothing. --throwaway turns fsync off, which is only safe for clusters
+# nobody minds losing in a crash (the tests'); the service's cluster holds real jobs and keeps it on.
 # Installs the server with apt-get where it is missing. initdb refuses to run as root, so as root
-# the cluster belongs to the 'postgres' system user. It listens on 127.0.0.1 only, on a free port.
+# the cluster belongs to the 'postgres' system user. It listens on 127.0.0.1 only, on a free port,
+# the one it had before when that is still free, so a restart keeps connection strings valid.
 set -euo pipefail
 
-action=${1:?start or stop}
-data=$(realpath -m "${2:?data directory}")
+usage() { echo "usage: $0 start DATA_DIR [--throwaway] | stop DATA_DIR | status DATA_DIR" >&2; exit 2; }
+action=${1:-}
+[ -n "${2:-}" ] || usage
+data=$(realpath -m "$2")
+throwaway=0
+case "$action:${3:-}" in
+  start:--throwaway) throwaway=1 ;;
+  start: | stop: | status:) ;;
+  *) usage ;;
+esac
 
 pg_bin() {
   local found
@@ -37,17 +50,32 @@ as_owner() {
   fi
 }
 
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 free_port() {
-  local port
-  for port in $(seq 55432 55532); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  local port previous
+  previous=$(cat "$data/socket/port" 2>/dev/null || true)
+  for port in $previous $(seq 55432 55532); do
+    port_is_free "$port" && { echo "$port"; return; }
   done
   echo "no free port between 55432 and 55532" >&2; return 1
 }
 
+running() { [ -f "$data/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+
+connection_string() { echo "Host=127.0.0.1;Port=$1;Username=postgres;Database=training"; }
+
 case "$action" in
   start)
     ensure_server
+    if running && [ -f "$data/socket/port" ]; then
+      port=$(cat "$data/socket/port")
+      if [ "$throwaway" -eq 0 ] && [ "$("$BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc 'SHOW fsync')" != on ]; then
+        echo "warning: $data is already running with fsync off; stop and start it again to turn fsync on" >&2
+      fi
+      connection_string "$port"
+      exit 0
+    fi
     mkdir -p "$data"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$data"
     if [ ! -f "$data/PG_VERSION" ]; then
@@ -56,16 +84,20 @@ case "$action" in
     fi
     port=$(free_port)
     mkdir -p "$data/socket"; [ "$(id -u)" -eq 0 ] && chown postgres: "$data/socket"
-    as_owner "$BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200 -c fsync=off" start >&2
+    options="-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200"
+    [ "$throwaway" -eq 1 ] && options="$options -c fsync=off"
+    as_owner "$BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "$options" start >&2
     echo "$port" >"$data/socket/port"
     "$BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='training'" | grep -q 1 \
       || "$BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres training
-    echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=training"
+    connection_string "$port"
     ;;
   stop)
     BIN=$(pg_bin) || exit 0
-    [ -f "$data/postmaster.pid" ] && as_owner "$BIN/pg_ctl" -D "$data" -m fast -w stop >&2 || true
+    if running; then as_owner "$BIN/pg_ctl" -D "$data" -m fast -w stop >&2; fi
     ;;
-  *) echo "usage: $0 start|stop DATA_DIR" >&2; exit 2 ;;
+  status)
+    BIN=$(pg_bin) || exit 3
+    running || exit 3
+    ;;
 esac

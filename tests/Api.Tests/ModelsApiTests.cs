@@ -44,6 +44,75 @@ public sealed class ModelsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(2_416, conv2.GetProperty("parameters").GetInt64());
     }
 
+    [Theory]
+    [InlineData("\"1x32x32\"")]
+    [InlineData("[1, 32, 32]")]
+    [InlineData("\" 1 x 32 x 32 \"")]
+    public async Task A_custom_summary_takes_the_input_shape_as_CxHxW_or_as_an_array_of_three_sizes(string inputShape)
+    {
+        var request = JsonNode.Parse($$"""{"layers": {{WorkedExampleLayers}}, "inputShape": {{inputShape}}, "batch": 10}""");
+
+        var response = await api.CreateClient().PostAsJsonAsync("/api/models/summary", request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("1x32x32", summary.GetProperty("inputShape").GetString());
+        Assert.Equal(60_856, summary.GetProperty("totalParams").GetInt64());
+    }
+
+    public static TheoryData<string, string, string> UnboundSummaryBodies() => new()
+    {
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 32, 3]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, -32, 32]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [0, 32, 32]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 5000]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32.5, 32]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, null, 32]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": ["1", "32", "32"]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [[1, 32, 32]]}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": {"channels": 1, "height": 32, "width": 32}}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": 32}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": "1x32"}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": "1x-32x32"}""", "inputShape", "must be \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": null}""", "inputShape", "is required, as \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}]}""", "inputShape", "is required, as \"CxHxW\" or [C, H, W]" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 32], "batch": "ten"}""", "batch", "must be a whole number between 1 and 4096." },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 32], "batch": 1.5}""", "batch", "must be a whole number between 1 and 4096." },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 32], "batch": -1}""", "batch", "must be between 1 and 4096." },
+        { """{"layers": {"type": "Flatten"}, "inputShape": [1, 32, 32]}""", "layers", "must be an array of layers" },
+        { """{"layers": null, "inputShape": [1, 32, 32]}""", "layers", "is required" },
+        { """{"layers": [5], "inputShape": [1, 32, 32]}""", "layers[0]", "must be a layer object" },
+        { """{"layers": [{"type": "Linear", "out": "ten"}], "inputShape": [1, 32, 32]}""", "layers[0].out", "must be a whole number." },
+        { """{"layers": [{"type": "Linear", "bias": "no"}], "inputShape": [1, 32, 32]}""", "layers[0].bias", "must be true or false." },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 32], "colour": true}""", "colour", "is not a known field." },
+        { """[1, 32, 32]""", "$", "must be an object such as" },
+        { """null""", "$", "must be an object such as" },
+        { """{"layers": [{"type": "Flatten"}], "inputShape": [1, 32, 32]""", "$", "is not valid JSON" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnboundSummaryBodies))]
+    public async Task A_custom_summary_body_that_does_not_fit_returns_400_naming_the_field_and_the_form_it_takes(string body, string field, string reason)
+    {
+        var response = await api.CreateClient().PostAsync("/api/models/summary", SubmittingJobsTests.Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await SubmittingJobsTests.ProblemAsync(response)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var reasons), $"errors name {field}: {errors}");
+        Assert.Contains(reason, reasons[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("3x224x224")]
+    [InlineData("[3, 224, 224]")]
+    public async Task A_zoo_summary_takes_the_input_shape_in_either_form(string inputShape)
+    {
+        var summary = await api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/models/alexnet/summary?inputShape={Uri.EscapeDataString(inputShape)}");
+
+        Assert.Equal("3x224x224", summary.GetProperty("inputShape").GetString());
+    }
+
     [Fact]
     public async Task A_zoo_summary_on_an_input_the_network_cannot_take_returns_400_naming_the_layer()
     {

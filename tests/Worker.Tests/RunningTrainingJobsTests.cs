@@ -12,9 +12,9 @@ public sealed class RunningTrainingJobsTests
     public async Task Running_a_job_trains_it_and_stores_every_epoch_both_checkpoints_and_the_test_result()
     {
         await using var worker = await WorkerHost.StartAsync();
-        var job = await worker.Get<JobLifecycle>().CreateAsync(SmallJobs.LeNetOnMnistSubset(epochs: 2), CancellationToken.None);
+        var job = await worker.Get<JobLifecycle>().CreateAsync(SmallJobs.LeNetOnMnistSubset(epochs: 2), null, CancellationToken.None);
 
-        await worker.Get<ITrainingJobRunner>().RunAsync(job.Id, CancellationToken.None);
+        Assert.Equal(RunEnding.Succeeded, await worker.Get<ITrainingJobRunner>().RunAsync(job.Id, CancellationToken.None));
 
         await using var db = await worker.Get<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
         var stored = await db.Jobs.SingleAsync(j => j.Id == job.Id);
@@ -39,8 +39,9 @@ public sealed class RunningTrainingJobsTests
         Assert.All(steps, s => Assert.Equal(16, s.Unpack().Length));
 
         var checkpoints = await db.Checkpoints.Where(c => c.JobId == job.Id).ToListAsync();
-        Assert.Equal(["best", "last"], checkpoints.Select(c => c.Name).Order());
-        foreach (var checkpoint in checkpoints)
+        Assert.Equal(["best", "last", "training"], checkpoints.Select(c => c.Name).Order());
+        Assert.Equal(3, Directory.GetFiles(worker.CheckpointRoot, "*", SearchOption.AllDirectories).Length);
+        foreach (var checkpoint in checkpoints.Where(c => c.Name != "training"))
         {
             var path = Path.Combine(worker.CheckpointRoot, checkpoint.RelativePath);
             var bytes = await File.ReadAllBytesAsync(path);
@@ -56,7 +57,7 @@ public sealed class RunningTrainingJobsTests
     {
         var emptyRoot = Directory.CreateTempSubdirectory("no-datasets-").FullName;
         await using var worker = await WorkerHost.StartAsync(datasetRoot: emptyRoot);
-        var job = await worker.Get<JobLifecycle>().CreateAsync(SmallJobs.LeNetOnMnistSubset(), CancellationToken.None);
+        var job = await worker.Get<JobLifecycle>().CreateAsync(SmallJobs.LeNetOnMnistSubset(), null, CancellationToken.None);
 
         await Assert.ThrowsAnyAsync<Exception>(() => worker.Get<ITrainingJobRunner>().RunAsync(job.Id, CancellationToken.None));
 

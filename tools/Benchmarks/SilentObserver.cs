@@ -12,7 +12,9 @@ internal sealed class SilentObserver : ITrainingObserver
     {
     }
 
-    public Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnResolvedAsync(Core.Jobs.JobResolution resolution, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnEpochCompletedAsync(CompletedEpoch epoch, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task OnTrainingCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
 }

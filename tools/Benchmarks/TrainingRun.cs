@@ -34,13 +34,13 @@ internal sealed class TrainingRun : IDisposable
         var hyperparameters = new Hyperparameters(1, batchSize, LearningRate, OptimizerKinds.Sgd, Momentum, 0, seed);
         optimizer = RecipeOptimizerFactory.Create(hyperparameters.ToOptimizerSpec(), model.parameters());
         trainer = new EpochTrainer(model, optimizer, CPU, new TrainingOptions().BatchProgressInterval,
-            new TrainingStepSettings(new ConstantSchedule(LearningRate), null, 0, new StepLossRecorder()));
+            new TrainingStepSettings(new ConstantSchedule(LearningRate), null, 0));
     }
 
     public static string Optimizer => ReportWriter.Invariant($"SGD lr {LearningRate} momentum {Momentum}");
 
     /// <summary>Loss and accuracy of the last epoch run, to show the timed steps really learn.</summary>
-    public EvaluationResult? LastResult { get; private set; }
+    public EpochProgress? LastResult { get; private set; }
 
     public long ParameterCount => model.parameters().Sum(p => p.numel());
 
@@ -49,7 +49,7 @@ internal sealed class TrainingRun : IDisposable
         ArgumentNullException.ThrowIfNull(loader);
         var clock = Stopwatch.StartNew();
         // The trainer numbers epochs from 1 and shuffles with epoch - 1, the loader's index.
-        LastResult = trainer.Train(loader, epochIndex + 1, observer, CancellationToken.None);
+        LastResult = trainer.Train(loader, epochIndex + 1, EpochProgress.Start, observer, CancellationToken.None);
         return new Repetition(clock.Elapsed.TotalSeconds, loader.BatchesPerEpoch, LastResult.Count);
     }
 

@@ -57,7 +57,7 @@ for (var number = 1; number <= options.Runs; number++)
         string fingerprint;
         try
         {
-            var outcome = await executor.RunAsync(jobId, validation.Spec!, observer, CancellationToken.None);
+            var outcome = (await executor.RunAsync(new TrainingRequest(jobId, 1, validation.Spec!, validation.Resolution, null), observer, CancellationToken.None)).Outcome!;
             fingerprint = string.Join(' ', observer.Epochs.Select(e => e.TrainLoss.ToString("R", CultureInfo.InvariantCulture)).Append($"test {outcome.TestLoss.ToString("R", CultureInfo.InvariantCulture)} {outcome.TestAccuracy:F4}"));
         }
         catch (TrainingDivergedException exception)

@@ -11,11 +11,13 @@ internal sealed class RecordingObserver : ITrainingObserver
     {
     }
 
-    public Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken)
+    public Task OnResolvedAsync(Core.Jobs.JobResolution resolution, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task OnEpochCompletedAsync(CompletedEpoch epoch, CancellationToken cancellationToken)
     {
-        Epochs.Add(metrics);
+        Epochs.Add(epoch.Metrics);
         return Task.CompletedTask;
     }
 
-    public Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnTrainingCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) => Task.CompletedTask;
 }

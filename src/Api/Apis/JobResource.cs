@@ -18,4 +18,14 @@ public sealed record JobResource(
     string? WorkerName,
     string? Error,
     int? StoppedEarlyAfterEpoch,
-    JobResultResource? Result);
+    JobResultResource? Result)
+{
+    /// <summary>Why the job is in its state ("worker lost, resuming", "paused by the user").</summary>
+    public string? StatusReason { get; init; }
+
+    /// <summary><c>Cancel</c> or <c>Pause</c> while a running job has been asked to stop and has not yet.</summary>
+    public string? StopRequest { get; init; }
+
+    /// <summary>Automatic restarts after crashes and lost workers so far.</summary>
+    public int Restarts { get; init; }
+}

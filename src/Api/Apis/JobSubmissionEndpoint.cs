@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Apis;
 
@@ -14,7 +14,7 @@ namespace TrainingService.Api.Apis;
 public static class JobSubmissionEndpoint
 {
     public static async Task<Results<Created<JobResource>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, JobSpecValidator validator, JobLifecycle lifecycle, IBackgroundJobClient hangfire,
+        HttpRequest request, JobSpecValidator validator, JobLifecycle lifecycle, JobDispatcher dispatcher,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
@@ -38,19 +38,15 @@ public static class JobSubmissionEndpoint
             return TypedResults.ValidationProblem(validation.Errors, title: "The job specification has errors.");
         }
 
-        var job = await lifecycle.CreateAsync(validation.Spec!, cancellationToken);
+        var job = await lifecycle.CreateAsync(validation.Spec!, validation.Resolution, cancellationToken);
         try
         {
-            var hangfireId = hangfire.Enqueue<ITrainingJobRunner>(runner => runner.RunAsync(job.Id, CancellationToken.None));
-            await lifecycle.AttachHangfireJobAsync(job.Id, hangfireId, cancellationToken);
-            job.HangfireJobId = hangfireId;
+            await dispatcher.DispatchAsync(job.Id, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            loggers.CreateLogger(nameof(JobSubmissionEndpoint)).LogError(exception, "Job {JobId} could not be queued", job.Id);
-            await lifecycle.FailAsync(job.Id, null, "The job could not be queued: " + exception.Message, CancellationToken.None);
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The job queue is unavailable", detail: $"Job {job.Id} was stored but could not be queued; it is marked Failed.");
+            // Stored as Queued with no Hangfire job: every process's supervisor dispatches it within seconds.
+            loggers.CreateLogger(nameof(JobSubmissionEndpoint)).LogWarning(exception, "Job {JobId} stored; dispatch left to the supervisor", job.Id);
         }
         return TypedResults.Created($"/api/jobs/{job.Id}", job.ToResource());
     }

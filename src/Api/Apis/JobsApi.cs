@@ -30,6 +30,17 @@ public static class JobsApi
         api.MapGet("/{id:guid}/pytorch", JobSourceEndpoint.GetAsync).WithName("GetJobPyTorchSource")
             .WithSummary("The PyTorch class of the job's network, matching its checkpoints")
             .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/cancel", JobControlEndpoints.CancelAsync).WithName("CancelJob")
+            .WithSummary("Cancel a job: at once if queued or paused, at the next batch boundary (after a training checkpoint) if running")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/pause", JobControlEndpoints.PauseAsync).WithName("PauseJob")
+            .WithSummary("Pause a job: a running one checkpoints at the next batch boundary and frees its worker")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/resume", JobControlEndpoints.ResumeAsync).WithName("ResumeJob")
+            .WithSummary("Queue a paused job again; it continues from its training checkpoint on any worker")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:guid}/attempts", JobControlEndpoints.AttemptsAsync).WithName("ListJobAttempts")
+            .WithSummary("The runs of a job: worker, start (epoch and step), end and why it ended").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints", CheckpointsAsync).WithName("ListJobCheckpoints").WithSummary("Checkpoints of a job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints/{name}", CheckpointDownload.DownloadAsync).WithName("DownloadJobCheckpoint")
             .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")

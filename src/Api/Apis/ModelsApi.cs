@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrainingService.Core.Jobs;
@@ -12,13 +13,26 @@ namespace TrainingService.Api.Apis;
 /// <summary>The <c>/api/models</c> endpoints: the zoo, torchinfo-style summaries and the reference PyTorch source.</summary>
 public static class ModelsApi
 {
+    private const int MaxBatch = 4096;
+
+    private const string NotASummaryRequest = "The request body is not a valid summary request.";
+
+    private static readonly Dictionary<string, string> SummaryRequestForms = new(StringComparer.Ordinal)
+    {
+        ["$"] = "must be an object such as {\"layers\": [{\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out\": 10}], \"inputShape\": \"1x28x28\", \"batch\": 1}.",
+        ["layers"] = "must be an array of layers, as a job's model.custom lists them.",
+        ["layers[]"] = "must be a layer object, such as {\"type\": \"Conv2d\", \"out\": 6, \"kernel\": 5}.",
+        ["batch"] = $"must be a whole number between 1 and {MaxBatch}.",
+    };
+
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/models").WithTags("Models");
         api.MapGet("/", List).WithName("ListModels").WithSummary("List the model zoo");
         api.MapGet("/{name}/summary", Summary).WithName("GetModelSummary")
             .WithSummary("Summarise a zoo network (torchinfo conventions)").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/summary", CustomSummary).WithName("SummariseCustomNetwork").WithSummary("Summarise a custom layer list");
+        api.MapPost("/summary", CustomSummaryAsync).WithName("SummariseCustomNetwork").WithSummary("Summarise a custom layer list")
+            .Accepts<CustomSummaryRequest>("application/json");
         api.MapGet("/{name}/pytorch", PyTorchSource).WithName("GetModelPyTorchSource")
             .WithSummary("The reference PyTorch class whose state_dict matches the service's checkpoints")
             .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);
@@ -33,8 +47,12 @@ public static class ModelsApi
         if (!models.TryGet(name, out var definition)) return UnknownModel(name, models);
         var errors = new Dictionary<string, string[]>();
         var input = definition.DefaultInput;
-        if (inputShape is not null && !SummaryMapping.TryParseShape(inputShape, out input)) errors["inputShape"] = ["must be CxHxW, such as 3x224x224."];
-        if (batch is < 1 or > 4096) errors["batch"] = ["must be between 1 and 4096."];
+        if (inputShape is not null)
+        {
+            if (InputShape.TryParse(inputShape, out var parsed)) input = parsed;
+            else errors["inputShape"] = [$"must be {InputShape.ExpectedForm}."];
+        }
+        if (batch is < 1 or > MaxBatch) errors["batch"] = [$"must be between 1 and {MaxBatch}."];
         if (numClasses is < 1 or > 100_000) errors["numClasses"] = ["must be between 1 and 100000."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var network = definition.Describe(new ModelBuildOptions(input.Channels, numClasses ?? definition.DefaultClasses)) with { Input = input };
@@ -51,16 +69,45 @@ public static class ModelsApi
         }
     }
 
-    public static Results<Ok<ModelSummaryResource>, ValidationProblem> CustomSummary(CustomSummaryRequest request)
+    /// <summary>
+    /// <c>POST /api/models/summary</c>. The body is read here rather than bound, so a body that does not fit
+    /// (malformed JSON, unknown fields, wrong types, shapes that are not three sizes) comes back as a
+    /// validation problem naming the field and the form it takes, as a job specification's does.
+    /// </summary>
+    public static async Task<Results<Ok<ModelSummaryResource>, ValidationProblem, ProblemHttpResult>> CustomSummaryAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type", detail: "Send the summary request as application/json.");
+        }
+        CustomSummaryRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<CustomSummaryRequest>(JobSpecJson.Options, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.ValidationProblem(JsonErrors.Describe(exception, typeof(CustomSummaryRequest), SummaryRequestForms), title: NotASummaryRequest);
+        }
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [SummaryRequestForms["$"]] }, title: NotASummaryRequest);
+        }
+        return CustomSummary(body);
+    }
+
+    private static Results<Ok<ModelSummaryResource>, ValidationProblem, ProblemHttpResult> CustomSummary(CustomSummaryRequest request)
     {
         var errors = new ValidationErrors();
         var batch = request.Batch ?? 1;
-        if (batch is < 1 or > 4096) errors.Add("batch", "must be between 1 and 4096.");
-        if (!SummaryMapping.TryParseShape(request.InputShape, out var input)) errors.Add("inputShape", "is required, as CxHxW such as 1x32x32.");
+        if (batch is < 1 or > MaxBatch) errors.Add("batch", $"must be between 1 and {MaxBatch}.");
+        if (request.InputShape is null) errors.Add("inputShape", $"is required, as {InputShape.ExpectedForm}.");
         if (request.Layers is null) errors.Add("layers", "is required: the network's layers, as a job's model.custom lists them.");
-        var network = errors.Any ? null : CustomNetwork.Describe(request.Layers!, input, 1, errors);
+        var network = errors.Any ? null : CustomNetwork.Describe(request.Layers!, request.InputShape!, 1, errors);
         if (network is null) return TypedResults.ValidationProblem(Renamed(errors));
-        return TypedResults.Ok(ModelSummarizer.Summarize(network, batch).ToResource(ModelSpec.CustomName, batch, input));
+        return TypedResults.Ok(ModelSummarizer.Summarize(network, batch).ToResource(ModelSpec.CustomName, batch, request.InputShape!));
     }
 
     public static Results<ContentHttpResult, ProblemHttpResult> PyTorchSource(string name, ModelRegistry models, [FromQuery] int? numClasses = null, [FromQuery] int? channels = null)

@@ -43,6 +43,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<JobSpecValidator>();
 
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
+        services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));
+        services.AddSingleton<JobDispatcher>();
+        services.AddHostedService<JobSupervisor>();
         services.AddSignalR().AddJsonProtocol(options => JobSpecJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<PostgresEventRelay>();

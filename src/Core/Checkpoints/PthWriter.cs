@@ -1,60 +1,18 @@
-using System.Globalization;
-using System.IO.Hashing;
-using System.Text;
-using System.Text.RegularExpressions;
-using TrainingService.Core.Checkpoints.Pickle;
-using TrainingService.Core.Checkpoints.Zip;
-
 namespace TrainingService.Core.Checkpoints;
 
 /// <summary>
 /// Writes a state dict in the zip layout torch.save uses since PyTorch 1.6, so Python can run
-/// <c>model.load_state_dict(torch.load(path, weights_only=True))</c> on it.
+/// <c>model.load_state_dict(torch.load(path, weights_only=True))</c> on it. The bytes are exactly those
+/// <see cref="TorchObjectWriter"/> writes for the state dict's OrderedDict.
 /// </summary>
-public sealed partial class PthWriter(PthWriterOptions? options = null)
+public sealed class PthWriter(PthWriterOptions? options = null)
 {
-    private readonly string archiveName = CheckedArchiveName((options ?? PthWriterOptions.Default).ArchiveName);
+    private readonly TorchObjectWriter writer = new(options);
 
     public void Write(Stream destination, IReadOnlyList<StateTensor> tensors)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(tensors);
-        var duplicate = tensors.GroupBy(tensor => tensor.Key, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"Key '{duplicate.Key}' appears more than once; a state dict holds each key once.", nameof(tensors));
-        }
-
-        var records = new List<ZipRecord>
-        {
-            Record("data.pkl", StateDictPickler.Pickle(tensors)),
-            Record(".format_version", Encoding.ASCII.GetBytes("1")),
-            Record(".storage_alignment", Encoding.ASCII.GetBytes(AlignedZipWriter.Alignment.ToString(CultureInfo.InvariantCulture))),
-            Record("byteorder", Encoding.ASCII.GetBytes("little")),
-        };
-        records.AddRange(tensors.Select((tensor, index) => Record($"data/{index.ToString(CultureInfo.InvariantCulture)}", tensor.Data)));
-        records.Add(Record("version", Encoding.ASCII.GetBytes("3\n")));
-        records.Add(Record(".data/serialization_id", SerializationId(records)));
-        AlignedZipWriter.Write(destination, records);
+        writer.Write(destination, TorchDict.FromStateTensors(tensors));
     }
-
-    /// <summary>
-    /// Like torch, 20 digits from a hash of the record names and 20 from their CRCs: unique per content
-    /// yet deterministic, so the same weights always produce the same file and SHA-256.
-    /// </summary>
-    private static byte[] SerializationId(IReadOnlyList<ZipRecord> records)
-    {
-        var names = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(string.Join('\n', records.Select(record => record.Name))));
-        var crcs = XxHash64.HashToUInt64(records.SelectMany(record => BitConverter.GetBytes(record.Crc)).ToArray());
-        return Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{names:D20}{crcs:D20}"));
-    }
-
-    private ZipRecord Record(string name, ReadOnlyMemory<byte> data) => new($"{archiveName}/{name}", data);
-
-    private static string CheckedArchiveName(string name) => ArchiveNamePattern().IsMatch(name)
-        ? name
-        : throw new ArgumentException($"Archive name '{name}' must be non-empty and use only letters, digits, '.', '_' and '-'.", nameof(options));
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex ArchiveNamePattern();
 }

@@ -12,37 +12,13 @@ public sealed record StateTensor(string Key, StateTensorType Type, long[] Shape,
 
     public StateTensorType Type { get; } = Type;
 
-    public long[] Shape { get; } = CheckedShape(Key, Shape);
+    public long[] Shape { get; } = TensorLayout.CheckedShape($"Tensor '{Key}'", Shape, nameof(Shape));
 
-    public byte[] Data { get; } = CheckedData(Key, Type, Shape, Data);
+    public byte[] Data { get; } = TensorLayout.CheckedData($"Tensor '{Key}'", Type, Shape, Data, nameof(Data));
 
     /// <summary>Number of elements; 1 for a 0-dim (scalar) tensor.</summary>
-    public long ElementCount => CountElements(Shape);
+    public long ElementCount => TensorLayout.CountElements(Shape);
 
-    private static long[] CheckedShape(string key, long[] shape)
-    {
-        ArgumentNullException.ThrowIfNull(shape);
-        if (shape.Any(dimension => dimension < 0))
-        {
-            throw new ArgumentException($"Tensor '{key}' has a negative dimension in shape [{string.Join(", ", shape)}].", nameof(Shape));
-        }
-
-        return shape;
-    }
-
-    private static byte[] CheckedData(string key, StateTensorType type, long[] shape, byte[] data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var expected = checked(CountElements(shape) * type.ElementSize());
-        if (data.LongLength != expected)
-        {
-            throw new ArgumentException(
-                $"Tensor '{key}' of type {type} and shape [{string.Join(", ", shape)}] needs {expected} bytes but has {data.LongLength}.",
-                nameof(Data));
-        }
-
-        return data;
-    }
-
-    private static long CountElements(long[] shape) => shape.Aggregate(1L, (count, dimension) => checked(count * dimension));
+    /// <summary>The same tensor without its name, sharing the shape and data arrays rather than copying them.</summary>
+    public TensorValue ToTensorValue() => new(Type, Shape, Data);
 }

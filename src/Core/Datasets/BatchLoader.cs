@@ -48,10 +48,12 @@ public sealed class BatchLoader : IDisposable
     /// (registered in the dispose scope current when the enumerator advances, if any): the loader never
     /// disposes what it yielded.
     /// </summary>
-    public IEnumerable<(Tensor Images, Tensor Labels)> Epoch(int epochIndex)
+    /// <param name="firstBatch">Batches before it are skipped without being gathered or transformed (a resumed epoch).</param>
+    public IEnumerable<(Tensor Images, Tensor Labels)> Epoch(int epochIndex, int firstBatch = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epochIndex);
-        return Batches(epochIndex);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
+        return Batches(epochIndex, firstBatch);
     }
 
     public void Dispose()
@@ -61,10 +63,10 @@ public sealed class BatchLoader : IDisposable
     }
 
     // No dispose scope may stay open across a yield: the caller's tensors would land in it.
-    private IEnumerable<(Tensor Images, Tensor Labels)> Batches(int epochIndex)
+    private IEnumerable<(Tensor Images, Tensor Labels)> Batches(int epochIndex, int firstBatch)
     {
         using var order = EpochOrder.Create(Count, shuffle, seed, epochIndex, device);
-        for (long start = 0; start < Count; start += BatchSize)
+        for (long start = (long)firstBatch * BatchSize; start < Count; start += BatchSize)
         {
             yield return Gather(order, start, Math.Min(BatchSize, Count - start));
         }

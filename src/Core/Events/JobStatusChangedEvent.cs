@@ -14,6 +14,14 @@ public sealed record JobStatusChangedEvent(
 {
     public const int MaxErrorLength = 1000;
 
+    /// <summary>Why the job is in its state ("worker lost, resuming").</summary>
+    public string? Reason { get; init; }
+
+    /// <summary><c>Cancel</c> or <c>Pause</c> while a running job has been asked to stop and has not yet.</summary>
+    public string? StopRequest { get; init; }
+
+    public int Attempt { get; init; }
+
     public static string? Shorten(string? error) =>
         error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] + "…" : error;
 }

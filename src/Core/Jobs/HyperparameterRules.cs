@@ -39,6 +39,7 @@ internal static class HyperparameterRules
         if (h.LabelSmoothing is not null and not (>= 0 and < 1)) errors.Add($"{Prefix}.labelSmoothing", "must be at least 0 and less than 1.");
         if (h.Device is not null && h.Device is not ("auto" or "cpu" or "cuda")) errors.Add($"{Prefix}.device", "must be auto, cpu or cuda.");
         if (h.Threads is < 1 or > 256) errors.Add($"{Prefix}.threads", "must be between 1 and 256.");
+        if (h.MaxRestarts is < 0 or > Hyperparameters.MaxRestartsLimit) errors.Add($"{Prefix}.maxRestarts", $"must be between 0 and {Hyperparameters.MaxRestartsLimit}.");
         var checkpointMode = MetricRules.Check(h.CheckpointMetric ?? MetricNames.ValidationAccuracy, h.CheckpointMode,
             $"{Prefix}.checkpointMetric", $"{Prefix}.checkpointMode", errors);
         var earlyStopping = EarlyStoppingRules.Check(h.EarlyStopping, errors);
@@ -54,6 +55,7 @@ internal static class HyperparameterRules
             LabelSmoothing = h.LabelSmoothing ?? 0, EarlyStopping = earlyStopping,
             CheckpointMetric = h.CheckpointMetric ?? MetricNames.ValidationAccuracy, CheckpointMode = checkpointMode.Value,
             Device = h.Device ?? "auto", Threads = h.Threads,
+            MaxRestarts = h.MaxRestarts ?? Hyperparameters.DefaultMaxRestarts,
         };
     }
 

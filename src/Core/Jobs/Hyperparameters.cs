@@ -35,6 +35,12 @@ public sealed record Hyperparameters(
     /// <summary>libtorch threads for a CPU run; null keeps the worker's setting.</summary>
     public int? Threads { get; init; }
 
+    public const int DefaultMaxRestarts = 3;
+    public const int MaxRestartsLimit = 100;
+
+    /// <summary>How often the service restarts the job by itself after a crash or a lost worker before failing it.</summary>
+    public int MaxRestarts { get; init; } = DefaultMaxRestarts;
+
     public OptimizerSpec ToOptimizerSpec() => new(Optimizer, LearningRate)
     {
         Momentum = Momentum, Dampening = Dampening, Nesterov = Nesterov, WeightDecay = WeightDecay,

@@ -9,10 +9,11 @@ namespace TrainingService.Core.Jobs;
 public interface ITrainingJobRunner
 {
     /// <remarks>
-    /// No automatic retries: Hangfire counts exceptions, not crashes, and a retry would start the
-    /// run from scratch. A crashed worker's job is fetched again and taken over through the job row.
+    /// No automatic retries: Hangfire counts exceptions, not crashes, and restarts are ours
+    /// (<c>hyperparameters.maxRestarts</c>, counted on the job row). Whatever ended the run, the job row
+    /// says what happens next; the returned <see cref="RunEnding"/> only tells Hangfire how to show it.
     /// </remarks>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [Queue(JobQueues.Training)]
-    Task RunAsync(Guid jobId, CancellationToken cancellationToken);
+    Task<RunEnding> RunAsync(Guid jobId, CancellationToken cancellationToken);
 }

@@ -4,4 +4,7 @@ namespace TrainingService.Core.Jobs;
 public sealed record JobSpecValidationResult(TrainingJobSpec? Spec, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool IsValid => Spec is not null && Errors.Count == 0;
+
+    /// <summary>The network and dataset the valid spec resolves to, stored with the job.</summary>
+    public JobResolution? Resolution { get; init; }
 }

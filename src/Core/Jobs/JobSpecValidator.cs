@@ -20,7 +20,8 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
         }
 
         var dataset = DatasetRules.Check(submission.Dataset, datasets, limits, errors);
-        var model = ModelRules.Check(submission.Model, models, planner, dataset, errors);
+        var checkedModel = ModelRules.Check(submission.Model, models, planner, dataset, errors);
+        var model = checkedModel?.Spec;
         var hyperparameters = HyperparameterRules.Check(submission.Hyperparameters, limits, errors);
         var name = submission.Name?.Trim();
         if (name is { Length: > 200 })
@@ -37,6 +38,6 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
             model,
             dataset.Spec,
             hyperparameters);
-        return new JobSpecValidationResult(spec, errors.ToDictionary());
+        return new JobSpecValidationResult(spec, errors.ToDictionary()) { Resolution = new JobResolution(checkedModel!.Value.Plan.Network, dataset.Info) };
     }
 }

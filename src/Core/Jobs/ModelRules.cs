@@ -7,7 +7,7 @@ namespace TrainingService.Core.Jobs;
 /// <summary>Checks the <c>model</c> part of a submission against the zoo and, through a network plan, the chosen dataset.</summary>
 internal static class ModelRules
 {
-    public static ModelSpec? Check(ModelSubmission? model, ModelRegistry models, NetworkPlanner planner, CheckedDataset? dataset, ValidationErrors errors)
+    public static (ModelSpec Spec, NetworkPlan Plan)? Check(ModelSubmission? model, ModelRegistry models, NetworkPlanner planner, CheckedDataset? dataset, ValidationErrors errors)
     {
         if (model is null)
         {
@@ -44,7 +44,7 @@ internal static class ModelRules
             errors.Add("model.numClasses", $"is {declared} but the custom network outputs {outputs} logits.");
             return null;
         }
-        return spec with { NumClasses = outputs };
+        return (spec with { NumClasses = outputs }, plan);
     }
 
     private static string? Name(ModelSubmission model, ModelRegistry models, ValidationErrors errors)

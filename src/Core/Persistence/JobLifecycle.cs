@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingService.Core.Events;
 using TrainingService.Core.Jobs;
+using TrainingService.Core.Training;
 
 namespace TrainingService.Core.Persistence;
 
 /// <summary>
-/// Moves jobs through <see cref="JobStatusTransitions"/>. Each move is one conditional UPDATE and
-/// its NOTIFY in one transaction: a move that lost a race changes nothing and announces nothing.
+/// The one owner of a job's state: every move of <see cref="JobStatusTransitions"/> is one conditional
+/// UPDATE and its NOTIFY in one transaction, so a move that lost a race changes nothing and announces
+/// nothing. A job enters <see cref="JobStatus.Queued"/> without a Hangfire job; <see cref="JobDispatcher"/>
+/// gives it one, so no crash between storing and enqueueing can strand it.
 /// </summary>
 public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, TimeProvider clock)
 {
-    public Task<TrainingJob> CreateAsync(TrainingJobSpec spec, CancellationToken cancellationToken) =>
+    public Task<TrainingJob> CreateAsync(TrainingJobSpec spec, JobResolution? resolution, CancellationToken cancellationToken) =>
         contexts.InTransactionAsync(async (db, ct) =>
         {
             var now = clock.GetUtcNow();
@@ -19,6 +22,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
                 Id = Guid.CreateVersion7(now),
                 Name = spec.Name,
                 Spec = spec,
+                Resolution = resolution,
                 Status = JobStatus.Queued,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -30,101 +34,256 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
             return job;
         }, cancellationToken);
 
-    public async Task AttachHangfireJobAsync(Guid jobId, string hangfireJobId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Jobs.Where(j => j.Id == jobId)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, hangfireJobId), cancellationToken);
-    }
-
-    /// <summary>Takes a queued job, or a running one whose worker stopped heartbeating; null when another run owns it or it is over.</summary>
-    public Task<JobRun?> TryStartRunAsync(Guid jobId, string workerName, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Takes a queued job for this worker: a new run id, attempt + 1, an open attempt row, and the
+    /// training checkpoint to continue from. Rows a lost attempt wrote past that checkpoint are
+    /// superseded (deleted), so each epoch has one row and the step series has no gap. Null when the
+    /// job is not queued (another worker has it, or it was cancelled or paused meanwhile).
+    /// </summary>
+    public Task<JobRun?> TryStartRunAsync(Guid jobId, string workerName, CancellationToken cancellationToken) =>
         contexts.InTransactionAsync(async (db, ct) =>
         {
             var now = clock.GetUtcNow();
-            var staleBefore = now - staleAfter;
             var runId = Guid.NewGuid();
             var taken = await db.Jobs
-                .Where(j => j.Id == jobId && (j.Status == JobStatus.Queued
-                    || (j.Status == JobStatus.Running && (j.HeartbeatAt == null || j.HeartbeatAt < staleBefore))))
+                .Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.Status, JobStatus.Running)
                     .SetProperty(j => j.RunId, runId)
                     .SetProperty(j => j.Attempt, j => j.Attempt + 1)
                     .SetProperty(j => j.WorkerName, workerName)
-                    .SetProperty(j => j.StartedAt, now)
+                    .SetProperty(j => j.StartedAt, j => j.StartedAt ?? now)
                     .SetProperty(j => j.HeartbeatAt, now)
                     .SetProperty(j => j.UpdatedAt, now)
-                    .SetProperty(j => j.CurrentEpoch, 0)
+                    .SetProperty(j => j.StopRequest, (StopRequest?)null)
+                    .SetProperty(j => j.StatusReason, (string?)null)
                     .SetProperty(j => j.Error, (string?)null), ct);
             if (taken == 0)
             {
                 return null;
             }
-            // Without resume a takeover starts from scratch: rows of the abandoned attempt go.
-            await db.EpochMetrics.Where(m => m.JobId == jobId).ExecuteDeleteAsync(ct);
-            await db.Checkpoints.Where(c => c.JobId == jobId).ExecuteDeleteAsync(ct);
-            await db.StepLosses.Where(s => s.JobId == jobId).ExecuteDeleteAsync(ct);
+            var resume = await db.Checkpoints.AsNoTracking()
+                .SingleOrDefaultAsync(c => c.JobId == jobId && c.Name == CheckpointNames.Training, ct);
+            var keptEpochs = resume?.Epoch ?? 0;
+            await db.EpochMetrics.Where(m => m.JobId == jobId && m.Epoch > keptEpochs).ExecuteDeleteAsync(ct);
+            await db.StepLosses.Where(s => s.JobId == jobId && s.Epoch > keptEpochs).ExecuteDeleteAsync(ct);
+            await db.Checkpoints.Where(c => c.JobId == jobId && c.Epoch > keptEpochs).ExecuteDeleteAsync(ct);
+            await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.CurrentEpoch, keptEpochs), ct);
             var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+            db.Attempts.Add(new JobAttemptRecord
+            {
+                JobId = jobId, Attempt = job.Attempt, RunId = runId, WorkerName = workerName, StartedAt = now,
+                StartEpoch = keptEpochs, StartStep = resume?.Step ?? 0,
+            });
+            await db.SaveChangesAsync(ct);
             await db.NotifyAsync(StatusEvent(job, now), ct);
-            return new JobRun(jobId, runId, job.Attempt, workerName, job.Spec);
+            return new JobRun(jobId, runId, job.Attempt, workerName, job.Spec, job.Resolution, resume);
         }, cancellationToken);
 
-    /// <summary>Hands a run back to the queue (its worker is stopping); the next fetch starts it afresh.</summary>
-    public Task ReleaseAsync(JobRun run, CancellationToken cancellationToken) =>
+    /// <summary>Stores what the first run resolved (the computed normalisation) so every later run and prediction uses it.</summary>
+    public Task StoreResolutionAsync(JobRun run, JobResolution resolution, CancellationToken cancellationToken) =>
         contexts.InTransactionAsync(async (db, ct) =>
         {
-            var now = clock.GetUtcNow();
-            var released = await db.Jobs
-                .Where(j => j.Id == run.JobId && j.RunId == run.RunId && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Queued)
-                    .SetProperty(j => j.RunId, (Guid?)null)
-                    .SetProperty(j => j.HeartbeatAt, (DateTimeOffset?)null)
-                    .SetProperty(j => j.UpdatedAt, now), ct);
-            if (released == 1)
-            {
-                var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == run.JobId, ct);
-                await db.NotifyAsync(StatusEvent(job, now), ct);
-            }
-            return released == 1;
-        }, cancellationToken);
-
-    public Task CompleteAsync(JobRun run, Training.TrainingOutcome outcome, CancellationToken cancellationToken) =>
-        FinishAsync(run.JobId, run.RunId, JobStatus.Succeeded, null, outcome, cancellationToken);
-
-    public Task FailAsync(Guid jobId, Guid? runId, string error, CancellationToken cancellationToken) =>
-        FinishAsync(jobId, runId, JobStatus.Failed, error, null, cancellationToken);
-
-    public Task CancelAsync(Guid jobId, Guid? runId, CancellationToken cancellationToken) =>
-        FinishAsync(jobId, runId, JobStatus.Cancelled, null, null, cancellationToken);
-
-    private Task FinishAsync(Guid jobId, Guid? runId, JobStatus target, string? error, Training.TrainingOutcome? outcome, CancellationToken cancellationToken) =>
-        contexts.InTransactionAsync(async (db, ct) =>
-        {
-            var now = clock.GetUtcNow();
-            var sources = JobStatusTransitions.AllowedFrom(target).ToList();
-            var changed = await db.Jobs
-                .Where(j => j.Id == jobId && sources.Contains(j.Status) && (runId == null || j.RunId == runId))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, target)
-                    .SetProperty(j => j.Error, error)
-                    .SetProperty(j => j.FinishedAt, now)
-                    .SetProperty(j => j.UpdatedAt, now)
-                    .SetProperty(j => j.TestLoss, outcome == null ? null : outcome.TestLoss)
-                    .SetProperty(j => j.TestAccuracy, outcome == null ? null : outcome.TestAccuracy)
-                    .SetProperty(j => j.BestEpoch, outcome == null ? null : outcome.BestEpoch)
-                    .SetProperty(j => j.Evaluation, outcome == null ? null : outcome.Evaluation)
-                    .SetProperty(j => j.StoppedEarlyAfterEpoch, outcome == null ? null : outcome.StoppedEarlyAfterEpoch), ct);
-            if (changed == 0)
-            {
-                return false;
-            }
-            var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
-            await db.NotifyAsync(StatusEvent(job, now), ct);
+            var job = await db.Jobs.SingleAsync(j => j.Id == run.JobId && j.RunId == run.RunId, ct);
+            job.Resolution = resolution;
+            await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
 
+    public Task<bool> CompleteAsync(JobRun run, TrainingOutcome outcome, CancellationToken cancellationToken) =>
+        EndRunAsync(run, JobStatus.Succeeded, AttemptEndReasons.Finished, null, null, outcome, cancellationToken);
+
+    /// <summary>A failure a restart cannot mend; the job fails with a message a user can act on.</summary>
+    public Task<bool> FailAsync(JobRun run, string error, CancellationToken cancellationToken) =>
+        EndRunAsync(run, JobStatus.Failed, AttemptEndReasons.Failed, error, error, null, cancellationToken);
+
+    public Task<bool> CancelRunAsync(JobRun run, CancellationToken cancellationToken) =>
+        EndRunAsync(run, JobStatus.Cancelled, AttemptEndReasons.Cancelled, null, "cancelled by the user", null, cancellationToken);
+
+    public Task<bool> PauseRunAsync(JobRun run, CancellationToken cancellationToken) =>
+        EndRunAsync(run, JobStatus.Paused, AttemptEndReasons.Paused, null, "paused by the user", null, cancellationToken);
+
+    /// <summary>Hands a run back to the queue with its training checkpoint: its worker is stopping.</summary>
+    public Task<bool> HandBackAsync(JobRun run, CancellationToken cancellationToken) =>
+        EndRunAsync(run, JobStatus.Queued, AttemptEndReasons.Drained, null, $"handed back by {run.WorkerName}, which was stopping; resuming", null, cancellationToken);
+
+    /// <summary>
+    /// The run threw something a restart may mend: queue the job again from its training checkpoint
+    /// while restarts remain, else fail it with the reason.
+    /// </summary>
+    public Task<bool> RestartAfterCrashAsync(JobRun run, string error, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var job = await LockAsync(db, run.JobId, ct);
+            if (job is null || job.RunId != run.RunId || job.Status != JobStatus.Running)
+            {
+                return false;
+            }
+            await RestartOrFailAsync(db, job, AttemptEndReasons.Crashed, error, $"crashed on {run.WorkerName}: {error}", ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Finds running jobs whose worker stopped renewing the lease and queues them again (or fails them
+    /// past <c>maxRestarts</c>). Any process may call this; row locks with SKIP LOCKED keep two sweepers apart.
+    /// </summary>
+    public Task<int> RecoverLostRunsAsync(TimeSpan lease, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var expiredBefore = clock.GetUtcNow() - lease;
+            var lost = await db.Jobs
+                .FromSql($"""SELECT * FROM training_jobs WHERE "Status" = 'Running' AND ("HeartbeatAt" IS NULL OR "HeartbeatAt" < {expiredBefore}) FOR UPDATE SKIP LOCKED""")
+                .ToListAsync(ct);
+            foreach (var job in lost)
+            {
+                var silence = job.HeartbeatAt is { } beat ? $"no heartbeat for {(clock.GetUtcNow() - beat).TotalSeconds:0} s" : "no heartbeat";
+                await RestartOrFailAsync(db, job, AttemptEndReasons.LostLease, $"worker {job.WorkerName} lost ({silence})",
+                    $"worker {job.WorkerName} lost ({silence}); resuming", ct);
+            }
+            return lost.Count;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A user's cancel: a queued or paused job is cancelled at once and never starts; a running one is
+    /// asked (through the job row and a NOTIFY to its worker) to stop at the next batch boundary.
+    /// </summary>
+    public Task<(ControlRequestResult Result, TrainingJob? Job)> RequestCancelAsync(Guid jobId, CancellationToken cancellationToken) =>
+        RequestAsync(jobId, StopRequest.Cancel, cancellationToken);
+
+    /// <summary>A user's pause: a queued job is paused at once; a running one checkpoints at the next batch boundary and frees its worker.</summary>
+    public Task<(ControlRequestResult Result, TrainingJob? Job)> RequestPauseAsync(Guid jobId, CancellationToken cancellationToken) =>
+        RequestAsync(jobId, StopRequest.Pause, cancellationToken);
+
+    /// <summary>A user's resume of a paused job: it is queued again and continues from its training checkpoint on any worker.</summary>
+    public Task<(ControlRequestResult Result, TrainingJob? Job)> ResumeAsync(Guid jobId, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var job = await LockAsync(db, jobId, ct);
+            if (job is null) return (ControlRequestResult.NotFound, (TrainingJob?)null);
+            switch (job.Status)
+            {
+                case JobStatus.Paused:
+                    await MoveAsync(db, job, JobStatus.Queued, "resumed by the user", ct);
+                    return (ControlRequestResult.Done, job);
+                case JobStatus.Running when job.StopRequest == StopRequest.Pause:
+                    // The pause has not taken effect yet: withdrawing it lets the run go on.
+                    job.StopRequest = null;
+                    job.UpdatedAt = clock.GetUtcNow();
+                    await db.SaveChangesAsync(ct);
+                    return (ControlRequestResult.Done, job);
+                case JobStatus.Queued or JobStatus.Running:
+                    return (ControlRequestResult.AlreadyDone, job);
+                default:
+                    return (ControlRequestResult.Conflict, job);
+            }
+        }, cancellationToken);
+
+    private Task<(ControlRequestResult Result, TrainingJob? Job)> RequestAsync(Guid jobId, StopRequest request, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var job = await LockAsync(db, jobId, ct);
+            if (job is null) return (ControlRequestResult.NotFound, (TrainingJob?)null);
+            var target = request == StopRequest.Cancel ? JobStatus.Cancelled : JobStatus.Paused;
+            if (job.Status == target) return (ControlRequestResult.AlreadyDone, job);
+            switch (job.Status)
+            {
+                case JobStatus.Queued or JobStatus.Paused:
+                    if (target == JobStatus.Cancelled) job.FinishedAt = clock.GetUtcNow();
+                    await MoveAsync(db, job, target, request == StopRequest.Cancel ? "cancelled by the user" : "paused by the user", ct);
+                    return (ControlRequestResult.Done, job);
+                case JobStatus.Running:
+                    // A cancel overrides a pending pause; a pause never downgrades a pending cancel.
+                    if (job.StopRequest == StopRequest.Cancel || job.StopRequest == request) return (ControlRequestResult.AlreadyDone, job);
+                    job.StopRequest = request;
+                    job.UpdatedAt = clock.GetUtcNow();
+                    await db.SaveChangesAsync(ct);
+                    await db.NotifyAsync(new JobControlChannel.Message(jobId, request), ct);
+                    await db.NotifyAsync(StatusEvent(job, job.UpdatedAt), ct);
+                    return (ControlRequestResult.Requested, job);
+                default:
+                    return (ControlRequestResult.Conflict, job);
+            }
+        }, cancellationToken);
+
+    private async Task RestartOrFailAsync(TrainingDbContext db, TrainingJob job, string endReason, string error, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await EndAttemptAsync(db, job.Id, job.Attempt, endReason, error, now, ct);
+        if (job.Restarts >= job.Spec.Hyperparameters.MaxRestarts)
+        {
+            job.Error = $"{error}. The job was restarted {job.Restarts} time(s), its limit (hyperparameters.maxRestarts = "
+                + $"{job.Spec.Hyperparameters.MaxRestarts}), so it failed.";
+            job.FinishedAt = now;
+            await MoveAsync(db, job, JobStatus.Failed, null, ct);
+            return;
+        }
+        job.Restarts++;
+        await MoveAsync(db, job, JobStatus.Queued, $"{reason} (restart {job.Restarts} of {job.Spec.Hyperparameters.MaxRestarts})", ct);
+    }
+
+    private Task<bool> EndRunAsync(JobRun run, JobStatus target, string endReason, string? error, string? statusReason,
+        TrainingOutcome? outcome, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var job = await LockAsync(db, run.JobId, ct);
+            if (job is null || job.RunId != run.RunId || job.Status != JobStatus.Running)
+            {
+                return false;
+            }
+            var now = clock.GetUtcNow();
+            await EndAttemptAsync(db, run.JobId, run.Attempt, endReason, error, now, ct);
+            job.Error = error;
+            if (outcome is not null)
+            {
+                (job.TestLoss, job.TestAccuracy, job.BestEpoch, job.Evaluation, job.StoppedEarlyAfterEpoch) =
+                    (outcome.TestLoss, outcome.TestAccuracy, outcome.BestEpoch, outcome.Evaluation, outcome.StoppedEarlyAfterEpoch);
+            }
+            if (JobStatusTransitions.IsTerminal(target))
+            {
+                job.FinishedAt = now;
+            }
+            await MoveAsync(db, job, target, statusReason, ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Applies a legal move to a locked, tracked job row and announces it; leaving a run clears the lease.</summary>
+    private async Task MoveAsync(TrainingDbContext db, TrainingJob job, JobStatus target, string? reason, CancellationToken ct)
+    {
+        if (!JobStatusTransitions.IsAllowed(job.Status, target))
+        {
+            throw new InvalidOperationException($"Job {job.Id} cannot move from {job.Status} to {target}.");
+        }
+        var now = clock.GetUtcNow();
+        job.Status = target;
+        job.StatusReason = reason;
+        job.UpdatedAt = now;
+        job.StopRequest = null;
+        job.RunId = null;
+        job.HeartbeatAt = null;
+        if (target == JobStatus.Queued)
+        {
+            // Queued without a Hangfire job: the dispatcher enqueues it, once this commits.
+            job.HangfireJobId = null;
+        }
+        await db.SaveChangesAsync(ct);
+        await db.NotifyAsync(StatusEvent(job, now), ct);
+    }
+
+    private static Task EndAttemptAsync(TrainingDbContext db, Guid jobId, int attempt, string reason, string? error, DateTimeOffset now, CancellationToken ct) =>
+        db.Attempts.Where(a => a.JobId == jobId && a.Attempt == attempt && a.EndedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.EndedAt, now)
+                .SetProperty(a => a.EndReason, reason)
+                .SetProperty(a => a.Error, error == null ? null : error.Length > 2000 ? error.Substring(0, 2000) : error), ct);
+
+    private static Task<TrainingJob?> LockAsync(TrainingDbContext db, Guid jobId, CancellationToken ct) =>
+        db.Jobs.FromSql($"""SELECT * FROM training_jobs WHERE "Id" = {jobId} FOR UPDATE""").SingleOrDefaultAsync(ct);
+
     internal static JobStatusChangedEvent StatusEvent(TrainingJob job, DateTimeOffset now) =>
-        new(job.Id, job.Status, JobStatusChangedEvent.Shorten(job.Error), job.CurrentEpoch, job.TotalEpochs, job.TestAccuracy, now);
+        new(job.Id, job.Status, JobStatusChangedEvent.Shorten(job.Error), job.CurrentEpoch, job.TotalEpochs, job.TestAccuracy, now)
+        {
+            Reason = JobStatusChangedEvent.Shorten(job.StatusReason),
+            StopRequest = job.StopRequest?.ToString(),
+            Attempt = job.Attempt,
+        };
 }

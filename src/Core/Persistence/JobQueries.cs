@@ -45,4 +45,10 @@ public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.StepLosses.AsNoTracking().Where(s => s.JobId == id).OrderBy(s => s.Epoch).ToListAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<JobAttemptRecord>> AttemptsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Attempts.AsNoTracking().Where(a => a.JobId == id).OrderBy(a => a.Attempt).ToListAsync(cancellationToken);
+    }
 }

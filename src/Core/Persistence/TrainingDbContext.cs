@@ -11,6 +11,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<EpochMetricsRecord> EpochMetrics => Set<EpochMetricsRecord>();
     public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
     public DbSet<StepLossesRecord> StepLosses => Set<StepLossesRecord>();
+    public DbSet<JobAttemptRecord> Attempts => Set<JobAttemptRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +29,11 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
                 json => JsonSerializer.Deserialize<Training.TestEvaluation>(json, JobSpecJson.Options));
             job.Property(j => j.WorkerName).HasMaxLength(200);
             job.Property(j => j.HangfireJobId).HasMaxLength(64);
+            job.Property(j => j.StopRequest).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.StatusReason).HasMaxLength(1000);
+            job.Property(j => j.Resolution).HasColumnType("jsonb").HasConversion(
+                resolution => JsonSerializer.Serialize(resolution, JobResolutionJson.Options),
+                json => JsonSerializer.Deserialize<JobResolution>(json, JobResolutionJson.Options));
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.Status);
         });
@@ -42,6 +48,15 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             steps.ToTable("step_losses");
             steps.HasKey(s => new { s.JobId, s.Epoch });
             steps.HasOne<TrainingJob>().WithMany().HasForeignKey(s => s.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<JobAttemptRecord>(attempt =>
+        {
+            attempt.ToTable("job_attempts");
+            attempt.HasKey(a => new { a.JobId, a.Attempt });
+            attempt.Property(a => a.WorkerName).HasMaxLength(200);
+            attempt.Property(a => a.EndReason).HasMaxLength(16);
+            attempt.Property(a => a.Error).HasMaxLength(2000);
+            attempt.HasOne<TrainingJob>().WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CheckpointRecord>(checkpoint =>
         {

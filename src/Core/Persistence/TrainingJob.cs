@@ -14,7 +14,7 @@ public sealed class TrainingJob
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>Refreshed by the running worker; a stale heartbeat lets another worker take the run over.</summary>
+    /// <summary>Refreshed by the running worker; a heartbeat older than the lease marks the run lost, and it is resumed.</summary>
     public DateTimeOffset? HeartbeatAt { get; set; }
 
     /// <summary>How many times a worker has started this job.</summary>
@@ -36,4 +36,16 @@ public sealed class TrainingJob
     public Training.TestEvaluation? Evaluation { get; set; }
 
     public int? StoppedEarlyAfterEpoch { get; set; }
+
+    /// <summary>What a user asked a running job to do at its next batch boundary; cleared when the run stops.</summary>
+    public StopRequest? StopRequest { get; set; }
+
+    /// <summary>Why the job is in its state, in words a user can act on ("worker lost, resuming", "paused by the user").</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>Automatic restarts after crashes and lost workers so far; past the spec's <c>maxRestarts</c> the job fails.</summary>
+    public int Restarts { get; set; }
+
+    /// <summary>What the job was resolved to at submission and start; later runs, predictions and exports read only this.</summary>
+    public Jobs.JobResolution? Resolution { get; set; }
 }

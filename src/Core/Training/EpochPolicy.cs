@@ -31,5 +31,17 @@ public sealed class EpochPolicy
     public bool ShouldStop(EpochMetrics metrics) =>
         _stopping is not null && _stopping.ShouldStop(metrics.Epoch, Read(_stopping.Metric, metrics) ?? double.NaN);
 
+    public EpochPolicyState SaveState() => new(_selection.BestEpoch, _selection.BestValue,
+        _stopping is null ? null : new EarlyStoppingState(_stopping.BestValue, _stopping.BestEpoch, _stopping.WaitCount));
+
+    public void LoadState(EpochPolicyState state)
+    {
+        _selection.Restore(state.BestEpoch, state.BestValue);
+        if (_stopping is not null && state.EarlyStopping is { } stopping)
+        {
+            _stopping.Restore(stopping.BestValue, stopping.BestEpoch, stopping.WaitCount);
+        }
+    }
+
     private static double? Read(string metric, EpochMetrics metrics) => MetricValues.Read(metric, metrics, metrics.ValidationTop5Accuracy);
 }

@@ -9,21 +9,26 @@ namespace TrainingService.Core.Training;
 /// <summary>
 /// One training epoch, synchronous on the calling thread (dispose scopes are thread-static). The
 /// schedule sets the rate before every step; loss and hits accumulate on the device and are read
-/// back only when progress is reported, so a GPU is not made to wait each batch.
+/// back only when progress is reported, so a GPU is not made to wait each batch. A stop request is
+/// honoured at the next batch boundary: the epoch returns unfinished, and can be continued from what
+/// it returned.
 /// </summary>
 public sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Device device, TimeSpan progressInterval, TrainingStepSettings settings)
 {
-    public double LastLearningRate { get; private set; }
+    public double LastLearningRate { get; set; }
 
-    public EvaluationResult Train(BatchLoader loader, int epoch, ITrainingObserver observer, CancellationToken cancellationToken)
+    public EpochProgress Train(BatchLoader loader, int epoch, EpochProgress start, ITrainingObserver observer, CancellationToken stop)
     {
         model.train();
-        using var lossSum = zeros(1, dtype: float64, device: device);
-        using var correct = zeros(1, dtype: int64, device: device);
-        using var steps = new StepLossBuffer(settings.StepLosses, Math.Max(1, loader.BatchesPerEpoch), device);
-        long count = 0;
+        var clock = Stopwatch.StartNew();
+        using var lossSum = tensor(start.LossSum, dtype: float64, device: device);
+        using var correct = tensor(start.Correct, dtype: int64, device: device);
+        var recorder = new StepLossRecorder();
+        recorder.Append(start.StepLosses);
+        using var steps = new StepLossBuffer(recorder, Math.Max(1, loader.BatchesPerEpoch), device);
+        var count = start.Count;
         var sinceReport = Stopwatch.StartNew();
-        BatchLoop.ForEach(loader, epoch - 1, cancellationToken, (index, images, labels) =>
+        var done = BatchLoop.Until(loader, epoch - 1, start.BatchesDone, stop, (index, images, labels) =>
         {
             LastLearningRate = settings.Schedule.RateFor(epoch, index, loader.BatchesPerEpoch);
             OptimizerLearningRate.Set(optimizer, LastLearningRate);
@@ -49,6 +54,7 @@ public sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimize
             }
         });
         steps.Flush();
-        return new EvaluationResult(lossSum.item<double>() / count, (double)correct.item<long>() / count, count);
+        return new EpochProgress(done, lossSum.item<double>(), correct.item<long>(), count,
+            start.TrainSeconds + clock.Elapsed.TotalSeconds, recorder.Slice(0, recorder.Count));
     }
 }

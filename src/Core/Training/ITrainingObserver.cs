@@ -8,9 +8,12 @@ public interface ITrainingObserver
 {
     void OnBatchCompleted(BatchProgress progress);
 
-    /// <param name="firstStep">The run-wide index of the epoch's first training step.</param>
-    /// <param name="stepLosses">The training loss of every step of the epoch, in order.</param>
-    Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken);
+    /// <summary>The first run resolved what the spec left open (the <c>auto</c> normalisation); store it with the job.</summary>
+    Task OnResolvedAsync(Jobs.JobResolution resolution, CancellationToken cancellationToken);
 
-    Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken);
+    /// <summary>Stores the epoch's metrics, step losses and checkpoints together: a resumed run sees all of an epoch or none of it.</summary>
+    Task OnEpochCompletedAsync(CompletedEpoch epoch, CancellationToken cancellationToken);
+
+    /// <summary>Stores a training checkpoint written inside an epoch because the run is stopping (cancel, pause, drain).</summary>
+    Task OnTrainingCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken);
 }

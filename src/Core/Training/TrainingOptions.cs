@@ -16,12 +16,6 @@ public sealed class TrainingOptions
     /// </summary>
     public bool UseOneDnn { get; set; } = true;
 
-    /// <summary>How long a running job may go without a heartbeat before another worker may take it over.</summary>
-    public TimeSpan StaleRunAfter { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>How often a run proves it is alive while an epoch is in progress.</summary>
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
-
     /// <summary>How often, at most, running batch figures are reported.</summary>
     public TimeSpan BatchProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

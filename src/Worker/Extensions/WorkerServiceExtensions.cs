@@ -26,6 +26,7 @@ public static class WorkerServiceExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
         services.AddOptions<TrainingOptions>().BindConfiguration(nameof(TrainingOptions));
         services.AddOptions<WorkerOptions>().BindConfiguration(nameof(WorkerOptions));
+        services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));
         services.AddHttpClient(nameof(DatasetFileStore), client => client.Timeout = TimeSpan.FromMinutes(10));
         services.AddSingleton(ModelRegistry.CreateDefault());
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
@@ -39,8 +40,15 @@ public static class WorkerServiceExtensions
         services.AddSingleton<BatchProgressPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<BatchProgressPublisher>());
         services.AddTransient<ITrainingJobRunner, TrainingJobRunner>();
+        services.AddSingleton<ActiveRuns>();
+        services.AddHostedService<JobControlListener>();
+        services.AddSingleton<JobDispatcher>();
+        services.AddHostedService<JobSupervisor>();
+        // The host must outwait Hangfire's shutdown, which waits for runs to checkpoint and hand back.
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
+            host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(10));
 
-        services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
+        services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString).UseFilter(new RunEndingStateFilter()));
         services.AddHangfireServer((sp, options) =>
         {
             var worker = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;

@@ -3,22 +3,20 @@ using TrainingService.Core.Persistence;
 namespace TrainingService.Worker.Jobs;
 
 /// <summary>
-/// Refreshes a run's heartbeat while an epoch is in progress, so that only a dead worker's run
-/// looks stale. If the lease is gone (taken over or cancelled), the training is cancelled.
+/// Renews a run's lease while it trains, so only a dead worker's run expires. It also reads the
+/// job's stop request (in case its NOTIFY was missed), and stops the run if the lease is gone.
 /// </summary>
 public sealed class RunHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public RunHeartbeat(JobRun run, TrainingRecords records, TimeSpan interval, CancellationTokenSource lease, ILogger logger)
+    public RunHeartbeat(JobRun run, TrainingRecords records, TimeSpan interval, RunControl control, ILogger logger)
     {
-        _loop = BeatAsync(run, records, interval, lease, logger);
+        _loop = BeatAsync(run, records, interval, control, logger);
     }
 
-    public bool LeaseLost { get; private set; }
-
-    private async Task BeatAsync(JobRun run, TrainingRecords records, TimeSpan interval, CancellationTokenSource lease, ILogger logger)
+    private async Task BeatAsync(JobRun run, TrainingRecords records, TimeSpan interval, RunControl control, ILogger logger)
     {
         using var timer = new PeriodicTimer(interval);
         try
@@ -27,12 +25,14 @@ public sealed class RunHeartbeat : IAsyncDisposable
             {
                 try
                 {
-                    await records.HeartbeatAsync(run, _stop.Token);
+                    if (await records.HeartbeatAsync(run, _stop.Token) is not null)
+                    {
+                        control.RequestStop(RunStopReason.UserRequest);
+                    }
                 }
                 catch (RunLeaseLostException)
                 {
-                    LeaseLost = true;
-                    await lease.CancelAsync();
+                    control.RequestStop(RunStopReason.LeaseLost);
                     return;
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)

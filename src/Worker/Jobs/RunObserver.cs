@@ -1,21 +1,57 @@
 using TrainingService.Core;
 using TrainingService.Core.Events;
+using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Training;
 using TrainingService.Worker.Events;
 
 namespace TrainingService.Worker.Jobs;
 
-/// <summary>Stores what a run produces (each row with its NOTIFY) and passes batch progress to the publisher.</summary>
-public sealed class RunObserver(JobRun run, TrainingRecords records, BatchProgressPublisher progress, StorageOptions storage) : ITrainingObserver
+/// <summary>
+/// Stores what a run produces (rows with their NOTIFYs), passes batch progress to the publisher, and
+/// after each store deletes the job's checkpoint files no row points at any more (superseded ones,
+/// and those a lost attempt left behind).
+/// </summary>
+public sealed class RunObserver(JobRun run, JobLifecycle lifecycle, TrainingRecords records, BatchProgressPublisher progress, StorageOptions storage,
+    ILogger logger) : ITrainingObserver
 {
     public void OnBatchCompleted(BatchProgress p) =>
         progress.Publish(new BatchProgressEvent(run.JobId, p.Epoch, p.Batch, p.BatchesPerEpoch, p.Loss, p.Accuracy));
 
-    public Task OnEpochCompletedAsync(EpochMetrics metrics, long firstStep, float[] stepLosses, CancellationToken cancellationToken) =>
-        records.AppendEpochAsync(run, metrics, firstStep, stepLosses, cancellationToken);
+    public Task OnResolvedAsync(JobResolution resolution, CancellationToken cancellationToken) =>
+        lifecycle.StoreResolutionAsync(run, resolution, cancellationToken);
 
-    public Task OnCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken) =>
-        records.SaveCheckpointAsync(run, checkpoint,
-            Path.GetRelativePath(Path.GetFullPath(storage.CheckpointRoot), Path.GetFullPath(checkpoint.File.Path)), cancellationToken);
+    public async Task OnEpochCompletedAsync(CompletedEpoch epoch, CancellationToken cancellationToken)
+    {
+        await records.CommitEpochAsync(run, epoch, storage.CheckpointRoot, cancellationToken);
+        await DeleteUnreferencedFilesAsync(cancellationToken);
+    }
+
+    public async Task OnTrainingCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await records.SaveCheckpointAsync(run, checkpoint, storage.CheckpointRoot, cancellationToken);
+        await DeleteUnreferencedFilesAsync(cancellationToken);
+    }
+
+    private async Task DeleteUnreferencedFilesAsync(CancellationToken cancellationToken)
+    {
+        var folder = storage.CheckpointFolder(run.JobId);
+        var referenced = await records.ReferencedFilesAsync(run.JobId, cancellationToken);
+        var root = Path.GetFullPath(storage.CheckpointRoot);
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (referenced.Contains(Path.GetRelativePath(root, Path.GetFullPath(file))))
+            {
+                continue;
+            }
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException exception)
+            {
+                logger.LogDebug(exception, "Could not delete superseded checkpoint {File}", file);
+            }
+        }
+    }
 }

@@ -1,65 +1,123 @@
 using Microsoft.Extensions.Options;
 using TrainingService.Core;
+using TrainingService.Core.Checkpoints;
+using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
+using TrainingService.Core.Models.Summary;
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Queueing;
 using TrainingService.Core.Training;
 using TrainingService.Worker.Events;
 
 namespace TrainingService.Worker.Jobs;
 
 /// <summary>
-/// The Hangfire job. It is reentrant: whoever fetches it first claims the run through the job row,
-/// a duplicate fetch finds the run owned and returns, and a stopping worker hands its run back.
+/// The Hangfire job. It is reentrant: whoever fetches it first claims the run through the job row, and
+/// a duplicate fetch finds the job not queued and returns. The run stops at a batch boundary when the
+/// user cancels or pauses it or the worker stops, always after a training checkpoint; the job row, never
+/// Hangfire, decides what comes next, and restarts after crashes are counted there.
 /// </summary>
 public sealed class TrainingJobRunner(
     JobLifecycle lifecycle,
     TrainingRecords records,
     TrainingJobExecutor executor,
     BatchProgressPublisher progress,
-    IOptions<TrainingOptions> training,
+    ActiveRuns activeRuns,
+    IOptions<RunLeaseOptions> lease,
     IOptions<StorageOptions> storage,
     IOptions<WorkerOptions> worker,
     IHostApplicationLifetime lifetime,
     ILogger<TrainingJobRunner> logger) : ITrainingJobRunner
 {
-    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    public async Task<RunEnding> RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var run = await lifecycle.TryStartRunAsync(jobId, worker.Value.Name, training.Value.StaleRunAfter, cancellationToken);
+        var run = await lifecycle.TryStartRunAsync(jobId, worker.Value.Name, cancellationToken);
         if (run is null)
         {
-            logger.LogInformation("Job {JobId} is finished or owned by a live run; nothing to do", jobId);
-            return;
+            logger.LogInformation("Job {JobId} is not queued (finished, paused, or owned by a live run); nothing to do", jobId);
+            return RunEnding.NothingToDo;
         }
-        logger.LogInformation("Job {JobId} attempt {Attempt} started as run {RunId}", jobId, run.Attempt, run.RunId);
-        using var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using var heartbeat = new RunHeartbeat(run, records, training.Value.HeartbeatInterval, lease, logger);
-        var observer = new RunObserver(run, records, progress, storage.Value);
+        logger.LogInformation("Job {JobId} attempt {Attempt} started as run {RunId}{Resume}", jobId, run.Attempt, run.RunId,
+            run.ResumeFrom is { } from ? $", resuming after epoch {from.Epoch} (step {from.Step})" : "");
+        var control = activeRuns.Start(jobId);
         try
         {
-            var outcome = await executor.RunAsync(jobId, run.Spec, observer, lease.Token);
-            await lifecycle.CompleteAsync(run, outcome, CancellationToken.None);
-            logger.LogInformation("Job {JobId} succeeded: test accuracy {Accuracy:P2}", jobId, outcome.TestAccuracy);
+            using var onShutdown = lifetime.ApplicationStopping.Register(() => control.RequestStop(RunStopReason.Drain));
+            using var onHangfireStop = cancellationToken.Register(() => control.RequestStop(RunStopReason.Drain));
+            var observer = new RunObserver(run, lifecycle, records, progress, storage.Value, logger);
+            var request = new TrainingRequest(jobId, run.Attempt, run.Spec, run.Resolution,
+                run.ResumeFrom is { } resume ? Path.Combine(storage.Value.CheckpointRoot, resume.RelativePath) : null);
+            TrainingResult result;
+            await using (new RunHeartbeat(run, records, lease.Value.HeartbeatInterval, control, logger))
+            {
+                result = await executor.RunAsync(request, observer, control.Token);
+            }
+            if (result.Outcome is { } outcome)
+            {
+                await lifecycle.CompleteAsync(run, outcome, CancellationToken.None);
+                logger.LogInformation("Job {JobId} succeeded: test accuracy {Accuracy:P2}", jobId, outcome.TestAccuracy);
+                return RunEnding.Succeeded;
+            }
+            return await EndStoppedRunAsync(run, control);
         }
-        catch (Exception exception) when (heartbeat.LeaseLost || exception is RunLeaseLostException)
+        catch (Exception exception) when (control.Reason == RunStopReason.LeaseLost || exception is RunLeaseLostException)
         {
             logger.LogWarning("Job {JobId} run {RunId} lost its lease and stopped", jobId, run.RunId);
+            return RunEnding.LeaseLost;
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (control.Token.IsCancellationRequested)
         {
-            await lifecycle.ReleaseAsync(run, CancellationToken.None);
-            logger.LogWarning("Job {JobId} handed back to the queue because the worker is stopping", jobId);
-            throw;
+            // Stopped before training began (while loading data): nothing new to checkpoint.
+            return await EndStoppedRunAsync(run, control);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsPermanent(exception))
         {
-            await lifecycle.CancelAsync(jobId, run.RunId, CancellationToken.None);
-            logger.LogInformation("Job {JobId} cancelled", jobId);
-        }
-        catch (Exception exception)
-        {
-            await lifecycle.FailAsync(jobId, run.RunId, exception.Message, CancellationToken.None);
+            await lifecycle.FailAsync(run, exception.Message, CancellationToken.None);
             logger.LogError(exception, "Job {JobId} failed", jobId);
             throw;
         }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Job {JobId} attempt {Attempt} crashed", jobId, run.Attempt);
+            await lifecycle.RestartAfterCrashAsync(run, exception.Message, CancellationToken.None);
+            return RunEnding.Restarting;
+        }
+        finally
+        {
+            activeRuns.End(control);
+        }
     }
+
+    /// <summary>The run stopped at a batch boundary with its training checkpoint stored; the job row says why.</summary>
+    private async Task<RunEnding> EndStoppedRunAsync(JobRun run, RunControl control)
+    {
+        if (control.Reason == RunStopReason.LeaseLost)
+        {
+            return RunEnding.LeaseLost;
+        }
+        var request = await records.HeartbeatAsync(run, CancellationToken.None);
+        switch (request)
+        {
+            case StopRequest.Cancel:
+                await lifecycle.CancelRunAsync(run, CancellationToken.None);
+                logger.LogInformation("Job {JobId} cancelled", run.JobId);
+                return RunEnding.Cancelled;
+            case StopRequest.Pause:
+                await lifecycle.PauseRunAsync(run, CancellationToken.None);
+                logger.LogInformation("Job {JobId} paused", run.JobId);
+                return RunEnding.Paused;
+            default:
+                await lifecycle.HandBackAsync(run, CancellationToken.None);
+                logger.LogWarning("Job {JobId} handed back to the queue because the worker is stopping", run.JobId);
+                return RunEnding.HandedBack;
+        }
+    }
+
+    /// <summary>
+    /// Failures a restart cannot mend: the spec cannot train, the training diverged, a checkpoint is unreadable,
+    /// the dataset's files are not where the message says to put them.
+    /// </summary>
+    private static bool IsPermanent(Exception exception) =>
+        exception is TrainingDivergedException or ShapeMismatchException or InvalidCheckpointException or ArgumentException
+            or DatasetUnavailableException;
 }

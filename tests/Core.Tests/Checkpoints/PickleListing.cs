@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace TrainingService.Core.Tests.Checkpoints;
 
 /// <summary>
-/// A test-side disassembler in the spirit of pickletools.dis that knows only the protocol-2 opcodes a
-/// state dict may use; meeting anything else (FRAME, MEMOIZE, SHORT_BINUNICODE, STACK_GLOBAL...) fails the test.
+/// A test-side disassembler in the spirit of pickletools.dis that knows only the protocol-2 opcodes our writer may
+/// emit; meeting anything else (FRAME, MEMOIZE, SHORT_BINUNICODE, STACK_GLOBAL, BINPUT...) fails the test.
 /// </summary>
 internal static class PickleListing
 {
@@ -31,6 +32,13 @@ internal static class PickleListing
                 0x85 => "TUPLE1",
                 0x86 => "TUPLE2",
                 0x87 => "TUPLE3",
+                (byte)'G' => $"BINFLOAT {BinaryPrimitives.ReadDoubleBigEndian(Take(pickle, ref position, 8)).ToString("R", CultureInfo.InvariantCulture)}",
+                (byte)'N' => "NONE",
+                0x88 => "NEWTRUE",
+                (byte)']' => "EMPTY_LIST",
+                (byte)'a' => "APPEND",
+                (byte)'e' => "APPENDS",
+                (byte)'}' => "EMPTY_DICT",
                 (byte)'R' => "REDUCE",
                 (byte)'Q' => "BINPERSID",
                 0x89 => "NEWFALSE",
@@ -43,6 +51,13 @@ internal static class PickleListing
 
         Assert.Equal("STOP", lines[^1]);
         return lines;
+    }
+
+    private static ReadOnlySpan<byte> Take(byte[] pickle, ref int position, int length)
+    {
+        var span = pickle.AsSpan(position, length);
+        position += length;
+        return span;
     }
 
     private static string Line(byte[] pickle, ref int position)

@@ -10,7 +10,8 @@ public class PthReaderRejectionTests
     [InlineData("80 02 63 6f 73 0a 73 79 73 74 65 6d 0a 29 52 2e", "os.system")]
     [InlineData("80 04 95 0b 00 00 00 00 00 00 00 7d 94 2e", "FRAME")]
     [InlineData("80 02 8c 01 61 2e", "SHORT_BINUNICODE")]
-    [InlineData("80 02 5d 2e", "EMPTY_LIST")]
+    [InlineData("80 02 4e 30 2e", "POP")]
+    [InlineData("80 02 5d 2e", "not hold a dict")]
     [InlineData("80 02 4b", "truncated")]
     [InlineData("80 02 29 2e", "not hold a dict")]
     public void A_pickle_outside_the_state_dict_vocabulary_is_refused_saying_what_it_found(string pickleHex, string named)

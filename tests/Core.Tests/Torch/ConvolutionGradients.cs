@@ -1,4 +1,6 @@
 using TorchSharp;
+using TrainingService.Core.Models.Architecture;
+using TrainingService.Core.Models.Building;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -11,9 +13,11 @@ internal sealed class ConvolutionGradients : IDisposable
     private readonly Tensor _input;
     private readonly Tensor _weight;
     private readonly Tensor _outputGradient;
+    private readonly Conv2dSpec _spec;
 
     public ConvolutionGradients(int inChannels, int outChannels, int kernel, int size)
     {
+        _spec = new Conv2dSpec(inChannels, outChannels, kernel, Bias: false);
         var generator = new Generator(11);
         _input = randn([32, inChannels, size, size], generator: generator);
         _weight = randn([outChannels, inChannels, kernel, kernel], generator: generator).mul(0.1);
@@ -29,6 +33,19 @@ internal sealed class ConvolutionGradients : IDisposable
     {
         var leaf = _input.detach().requires_grad_();
         F.conv2d(leaf, _weight).backward([_outputGradient]);
+        return leaf.grad!.detach().clone();
+    }
+
+    /// <summary>The same gradient through <see cref="ChannelAlignedConv2d"/> holding the same weight, as the zoo builds it.</summary>
+    public Tensor AlignedInputGradient()
+    {
+        using var aligned = new ChannelAlignedConv2d(_spec);
+        using (no_grad())
+        {
+            aligned.Weight.copy_(_weight);
+        }
+        var leaf = _input.detach().requires_grad_();
+        aligned.call(leaf).backward([_outputGradient]);
         return leaf.grad!.detach().clone();
     }
 

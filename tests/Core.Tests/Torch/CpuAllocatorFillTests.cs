@@ -4,35 +4,45 @@ using static TorchSharp.torch;
 namespace TrainingService.Core.Tests.Torch;
 
 /// <summary>
-/// NaN junk in every fresh CPU block turns a kernel's occasional read of uninitialised memory into a certain
-/// NaN: the reproduction of the random NaN of CPU training, and the proof that libtorch's own kernels make no such read.
+/// NaN junk in every fresh CPU block turns a kernel's occasional read of memory it never wrote into a certain
+/// NaN, so a gradient that stays finite and exact under it reads none. Both CPU paths the worker trains through
+/// must pass on every machine: libtorch's own kernels (oneDNN off) and <c>ChannelAlignedConv2d</c> (oneDNN on).
+/// What oneDNN itself does with a partial channel block depends on the CPU and is documented in docs/benchmarks.md,
+/// not asserted here.
 /// </summary>
 [Collection(ProcessWideLibTorchCollection.Name)]
 public class CpuAllocatorFillTests
 {
     [Theory]
-    [InlineData(true, true)]
-    [InlineData(false, false)]
-    public void Under_NaN_junk_a_10_channel_convolution_input_gradient_is_NaN_exactly_when_oneDNN_computes_it(bool oneDnn, bool expectNaN)
+    [InlineData(16, 10, 3, 8)] // fewer output channels than one block of oneDNN's AVX2 (8) or AVX-512 (16) kernels
+    [InlineData(16, 120, 5, 5)] // LeNet-5's C5
+    [InlineData(6, 24, 3, 8)]
+    [InlineData(32, 100, 3, 8)]
+    [InlineData(16, 128, 5, 5)]
+    public void Under_NaN_junk_with_oneDNN_off_a_convolution_input_gradient_is_finite_and_matches_float64(int inChannels, int outChannels, int kernel, int size)
     {
-        // Ten output channels fill no whole block of oneDNN's AVX2 (8) or AVX-512 (16) kernels, so they pad.
-        using var gradients = new ConvolutionGradients(16, 10, 3, 8);
-        var oneDnnBefore = OneDnn.SetEnabled(oneDnn);
-        var fillBefore = CpuAllocatorFill.Set(CpuAllocationFill.NaNJunk);
-        try
-        {
-            using var gradient = gradients.InputGradient();
-            Assert.Equal(expectNaN, isnan(gradient).any().item<bool>());
-            if (!expectNaN)
-            {
-                Assert.InRange(gradients.RelativeError(gradient), 0, 1e-5);
-            }
-        }
-        finally
-        {
-            CpuAllocatorFill.Set(fillBefore);
-            OneDnn.SetEnabled(oneDnnBefore);
-        }
+        using var gradients = new ConvolutionGradients(inChannels, outChannels, kernel, size);
+
+        using var gradient = UnderNaNJunk(oneDnn: false, gradients.InputGradient);
+
+        Assert.True(isfinite(gradient).all().item<bool>());
+        Assert.InRange(gradients.RelativeError(gradient), 0, 1e-5);
+    }
+
+    [Theory]
+    [InlineData(16, 10, 3, 8)]
+    [InlineData(16, 120, 5, 5)]
+    [InlineData(6, 24, 3, 8)]
+    [InlineData(32, 100, 3, 8)]
+    [InlineData(16, 128, 5, 5)]
+    public void Under_NaN_junk_with_oneDNN_on_a_channel_aligned_convolution_input_gradient_is_finite_and_matches_float64(int inChannels, int outChannels, int kernel, int size)
+    {
+        using var gradients = new ConvolutionGradients(inChannels, outChannels, kernel, size);
+
+        using var gradient = UnderNaNJunk(oneDnn: true, gradients.AlignedInputGradient);
+
+        Assert.True(isfinite(gradient).all().item<bool>());
+        Assert.InRange(gradients.RelativeError(gradient), 0, 1e-5);
     }
 
     [Theory]
@@ -52,6 +62,21 @@ public class CpuAllocatorFillTests
         finally
         {
             CpuAllocatorFill.Set(before);
+        }
+    }
+
+    private static Tensor UnderNaNJunk(bool oneDnn, Func<Tensor> compute)
+    {
+        var oneDnnBefore = OneDnn.SetEnabled(oneDnn);
+        var fillBefore = CpuAllocatorFill.Set(CpuAllocationFill.NaNJunk);
+        try
+        {
+            return compute();
+        }
+        finally
+        {
+            CpuAllocatorFill.Set(fillBefore);
+            OneDnn.SetEnabled(oneDnnBefore);
         }
     }
 }

@@ -16,7 +16,8 @@ internal sealed class ExecutorHarness : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("executor-tests-");
 
-    public ExecutorHarness()
+    /// <param name="progressInterval">How often the executor reports batch progress; zero reports every batch.</param>
+    public ExecutorHarness(TimeSpan? progressInterval = null)
     {
         Storage = new StorageOptions { CheckpointRoot = Path.Combine(_root.FullName, "checkpoints"), DatasetRoot = Path.Combine(_root.FullName, "datasets") };
         var definition = Cifar10Dataset.Definition with { RecordsPerFile = null };
@@ -25,12 +26,19 @@ internal sealed class ExecutorHarness : IDisposable
         Datasets.Register(new CifarDatasetSource(definition, new DatasetFileStore(Storage.DatasetRoot)));
         Datasets.Register(new SyntheticDatasetSource(new SyntheticDatasetSpec()));
         Executor = new TrainingJobExecutor(Datasets, new NetworkPlanner(ModelRegistry.CreateDefault()), new CheckpointWriter(),
-            new TrainingOptions { Device = "cpu" }, Storage);
+            new TrainingOptions { Device = "cpu", BatchProgressInterval = progressInterval ?? new TrainingOptions().BatchProgressInterval }, Storage);
     }
 
     public StorageOptions Storage { get; }
     public DatasetRegistry Datasets { get; }
     public TrainingJobExecutor Executor { get; }
+
+    /// <summary>Trains a fresh job to the end, with no stop requested.</summary>
+    public async Task<TrainingOutcome> TrainAsync(TrainingJobSpec spec, ITrainingObserver observer, Guid? jobId = null)
+    {
+        var result = await Executor.RunAsync(new TrainingRequest(jobId ?? Guid.NewGuid(), 1, spec, null, null), observer, CancellationToken.None);
+        return result.Outcome ?? throw new InvalidOperationException("The run stopped although no stop was requested.");
+    }
 
     private static void WriteCifarFiles(string folder, CifarDatasetDefinition definition)
     {

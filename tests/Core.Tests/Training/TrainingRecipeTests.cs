@@ -24,7 +24,7 @@ public sealed class TrainingRecipeTests : IDisposable
             new Hyperparameters(1, 50, 0.01, "sgd", 0.9, 0, 1));
         var observer = new RecordingObserver();
 
-        var outcome = await _harness.Executor.RunAsync(Guid.NewGuid(), spec, observer, CancellationToken.None);
+        var outcome = await _harness.TrainAsync(spec, observer);
 
         Assert.Single(observer.Epochs);
         Assert.Equal(8, observer.StepLosses.Count);
@@ -44,7 +44,7 @@ public sealed class TrainingRecipeTests : IDisposable
             new DatasetSpec("synthetic", 0.25, Synthetic: new TrainingService.Core.Datasets.Synthetic.SyntheticDatasetSpec(TrainSize: 256, TestSize: 64)), h);
         var observer = new RecordingObserver();
 
-        var outcome = await _harness.Executor.RunAsync(Guid.NewGuid(), spec, observer, CancellationToken.None);
+        var outcome = await _harness.TrainAsync(spec, observer);
 
         Assert.Equal([0.1, 0.05], observer.Epochs.Select(e => e.LearningRate));
         Assert.Equal(2, outcome.StoppedEarlyAfterEpoch);
@@ -61,8 +61,8 @@ public sealed class TrainingRecipeTests : IDisposable
         var first = new RecordingObserver();
         var second = new RecordingObserver();
 
-        await _harness.Executor.RunAsync(Guid.NewGuid(), spec, first, CancellationToken.None);
-        await _harness.Executor.RunAsync(Guid.NewGuid(), spec, second, CancellationToken.None);
+        await _harness.TrainAsync(spec, first);
+        await _harness.TrainAsync(spec, second);
 
         Assert.All(first.Epochs.Zip(second.Epochs), pair =>
         {
@@ -88,7 +88,7 @@ public sealed class TrainingRecipeTests : IDisposable
         var spec = Spec(new ModelSpec("simplecnn", 2), new DatasetSpec("imagefolder", 0.2, Id: manifest.Id), new Hyperparameters(1, 8, 0.01, "sgd", 0.9, 0, 1));
         var observer = new RecordingObserver();
 
-        var outcome = await _harness.Executor.RunAsync(Guid.NewGuid(), spec, observer, CancellationToken.None);
+        var outcome = await _harness.TrainAsync(spec, observer);
 
         Assert.Single(observer.Epochs);
         Assert.Equal(["cat", "dog"], outcome.Evaluation!.ClassNames);

@@ -1,3 +1,4 @@
+using System.Net;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Tests.TestSupport;
 
@@ -71,5 +72,95 @@ public sealed class TrainingApiClientTests
 
         Assert.Equal(0, steps.TotalSteps);
         Assert.Empty(steps.Points);
+    }
+
+    [Fact]
+    public async Task Reads_the_new_run_fields_of_a_job()
+    {
+        api.Json($"/api/jobs/{Samples.JobId}", Samples.Job(Samples.JobId, status: "Paused", statusReason: "\"paused by the user\"", restarts: 2));
+
+        var job = await client.GetJobAsync(Samples.JobId);
+
+        Assert.Equal(JobStatus.Paused, job!.Status);
+        Assert.Equal("paused by the user", job.StatusReason);
+        Assert.Null(job.StopRequest);
+        Assert.Equal(2, job.Restarts);
+    }
+
+    [Fact]
+    public async Task A_stop_the_running_job_will_make_later_comes_back_as_the_job_with_its_stop_request()
+    {
+        api.Post($"/api/jobs/{Samples.JobId}/cancel", HttpStatusCode.Accepted, Samples.Job(Samples.JobId, stopRequest: "\"Cancel\""));
+
+        var job = await client.CancelAsync(Samples.JobId);
+
+        Assert.Equal(JobStatus.Running, job.Status);
+        Assert.Equal(JobStopRequest.Cancel, job.StopRequest);
+        Assert.Equal(1, api.CountOf(HttpMethod.Post, $"/api/jobs/{Samples.JobId}/cancel"));
+    }
+
+    [Fact]
+    public async Task Pause_and_resume_post_to_their_own_endpoints()
+    {
+        api.Post($"/api/jobs/{Samples.JobId}/pause", HttpStatusCode.OK, Samples.Job(Samples.JobId, status: "Paused"));
+        api.Post($"/api/jobs/{Samples.JobId}/resume", HttpStatusCode.OK, Samples.Job(Samples.JobId, status: "Queued"));
+
+        Assert.Equal(JobStatus.Paused, (await client.PauseAsync(Samples.JobId)).Status);
+        Assert.Equal(JobStatus.Queued, (await client.ResumeAsync(Samples.JobId)).Status);
+    }
+
+    [Fact]
+    public async Task A_refused_command_carries_the_problem_detail()
+    {
+        api.Post($"/api/jobs/{Samples.JobId}/resume", HttpStatusCode.Conflict,
+            Samples.Problem(409, "The job cannot be resumed", "Job is Failed; only queued, running or paused jobs can be resumed."));
+
+        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.ResumeAsync(Samples.JobId));
+
+        Assert.Equal("Job is Failed; only queued, running or paused jobs can be resumed.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_command_for_an_unknown_job_says_so()
+    {
+        var unknown = Guid.NewGuid();
+        api.Post($"/api/jobs/{unknown}/pause", HttpStatusCode.NotFound, Samples.Problem(404, "Job not found", $"No job has the id {unknown}."));
+
+        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.PauseAsync(unknown));
+
+        Assert.Equal($"No job has the id {unknown}.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_refusal_without_problem_details_names_the_status()
+    {
+        api.Post($"/api/jobs/{Samples.JobId}/cancel", HttpStatusCode.BadGateway, "<html>Bad gateway</html>");
+
+        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.CancelAsync(Samples.JobId));
+
+        Assert.Contains("502 BadGateway", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reads_the_attempts_of_a_job_in_order()
+    {
+        api.Json(Samples.AttemptsPath(Samples.JobId), Samples.ResumedAttempts());
+
+        var attempts = await client.GetAttemptsAsync(Samples.JobId);
+
+        Assert.Equal([1, 2], attempts.Select(a => a.Attempt));
+        Assert.Equal("crashed", attempts[0].Reason);
+        Assert.Null(attempts[1].EndedAt);
+        Assert.Equal((2, 1876L), (attempts[1].StartEpoch, attempts[1].StartStep));
+    }
+
+    [Fact]
+    public async Task Checkpoints_say_at_which_step_they_were_written()
+    {
+        api.Json($"/api/jobs/{Samples.JobId}/checkpoints", Samples.TrainingCheckpoints(Samples.JobId));
+
+        var checkpoints = await client.GetCheckpointsAsync(Samples.JobId);
+
+        Assert.Equal(1876, Assert.Single(checkpoints, c => c.Name == "training").Step);
     }
 }

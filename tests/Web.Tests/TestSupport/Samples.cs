@@ -10,7 +10,8 @@ public static class Samples
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
 
     public static string Job(Guid id, string status = "Running", string name = "lenet-mnist", int currentEpoch = 2,
-        int totalEpochs = 5, string error = "null", string result = "null", int attempt = 1) => $$"""
+        int totalEpochs = 5, string error = "null", string result = "null", int attempt = 1,
+        string statusReason = "null", string stopRequest = "null", int restarts = 0) => $$"""
         {
           "id": "{{id}}", "name": "{{name}}", "status": "{{status}}",
           "spec": {
@@ -22,7 +23,8 @@ public static class Samples
           },
           "createdAt": "2026-11-23T01:00:00Z", "startedAt": "2026-11-23T01:00:05Z", "finishedAt": null,
           "currentEpoch": {{currentEpoch}}, "totalEpochs": {{totalEpochs}}, "attempt": {{attempt}},
-          "workerName": "gpu-host:4242", "error": {{error}}, "result": {{result}}, "someNewField": 7
+          "workerName": "gpu-host:4242", "error": {{error}}, "result": {{result}}, "someNewField": 7,
+          "statusReason": {{statusReason}}, "stopRequest": {{stopRequest}}, "restarts": {{restarts}}
         }
         """;
 
@@ -36,6 +38,29 @@ public static class Samples
     public static string Checkpoints(Guid id) => $$"""
         [ { "name": "best", "epoch": 2, "sizeBytes": 250000, "sha256": "ab12cd34ef56", "createdAt": "2026-11-23T01:02:00Z",
             "downloadUrl": "/api/jobs/{{id}}/checkpoints/best" } ]
+        """;
+
+    /// <summary>A job that crashed in epoch 3 and was resumed from its training checkpoint: after 2 epochs, at step 1,876.</summary>
+    public static string ResumedAttempts() => """
+        [ { "attempt": 1, "worker": "gpu-host:4242", "startedAt": "2026-11-23T01:00:05Z", "endedAt": "2026-11-23T01:03:10Z",
+            "reason": "crashed", "startEpoch": 0, "startStep": 0, "error": "Segmentation fault in libtorch" },
+          { "attempt": 2, "worker": "gpu-host:5151", "startedAt": "2026-11-23T01:04:00Z", "endedAt": null,
+            "reason": null, "startEpoch": 2, "startStep": 1876, "error": null, "someNewField": true } ]
+        """;
+
+    public static string AttemptsPath(Guid id) => $"/api/jobs/{id}/attempts";
+
+    public static string Problem(int status, string title, string detail) =>
+        $$"""{ "type": "https://tools.ietf.org/html/rfc9110#section-15.5", "title": "{{title}}", "status": {{status}}, "detail": "{{detail}}" }""";
+
+    /// <summary>The three checkpoints of a resumable run: weights as best and last, and the full training state.</summary>
+    public static string TrainingCheckpoints(Guid id) => $$"""
+        [ { "name": "best", "epoch": 2, "step": 1876, "sizeBytes": 250000, "sha256": "ab12cd34ef56", "createdAt": "2026-11-23T01:02:00Z",
+            "downloadUrl": "/api/jobs/{{id}}/checkpoints/best" },
+          { "name": "last", "epoch": 2, "step": 1876, "sizeBytes": 250000, "sha256": "ab12cd34ef56", "createdAt": "2026-11-23T01:02:00Z",
+            "downloadUrl": "/api/jobs/{{id}}/checkpoints/last" },
+          { "name": "training", "epoch": 2, "step": 1876, "sizeBytes": 760000, "sha256": "99ff00aa11bb", "createdAt": "2026-11-23T01:02:01Z",
+            "downloadUrl": "/api/jobs/{{id}}/checkpoints/training" } ]
         """;
 
     public static string Page(int page, int totalCount, params string[] jobs) =>

@@ -1,8 +1,10 @@
 namespace TrainingService.Core.Checkpoints.Pickle;
 
 /// <summary>A dict or OrderedDict; insertion order is kept because a state dict's order is its registration order.</summary>
-internal sealed class PickleDict
+internal sealed class PickleDict(bool isOrderedDict)
 {
+    public bool IsOrderedDict { get; } = isOrderedDict;
+
     public List<KeyValuePair<object?, object?>> Items { get; } = [];
 
     /// <summary>SETITEM and SETITEMS both hand over a flat key, value, key, value... run.</summary>

@@ -16,6 +16,9 @@ internal sealed class PickleInput(byte[] bytes)
 
     public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
 
+    /// <summary>BINFLOAT is the one pickle argument stored big-endian (struct format '>d').</summary>
+    public double ReadFloat64BigEndian() => BinaryPrimitives.ReadDoubleBigEndian(Take(8));
+
     public ReadOnlySpan<byte> ReadBytes(int count)
     {
         if (count < 0)

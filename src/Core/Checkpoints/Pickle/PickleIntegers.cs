@@ -25,7 +25,7 @@ internal static class PickleIntegers
     {
         if (bytes.Length > sizeof(long))
         {
-            throw new InvalidCheckpointException($"data.pkl holds a {bytes.Length}-byte integer; tensor sizes fit in 8 bytes.");
+            throw new InvalidCheckpointException($"data.pkl holds a {bytes.Length}-byte integer; checkpoint integers must fit in 64 bits.");
         }
 
         if (bytes.IsEmpty)

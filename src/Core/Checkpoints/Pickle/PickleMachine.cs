@@ -4,8 +4,9 @@ using static TrainingService.Core.Checkpoints.Pickle.PickleOpcodes;
 namespace TrainingService.Core.Checkpoints.Pickle;
 
 /// <summary>
-/// A pickle VM for exactly the opcodes torch.save emits for a state dict with protocol 2.
-/// Anything else, including the protocol-4 framing opcodes, is rejected by name.
+/// A pickle VM for exactly the opcodes torch.save emits with protocol 2 for a state dict or a training checkpoint
+/// (nested dicts, lists, tuples, numbers, strings and tensors). Anything else, including the protocol-4 framing opcodes,
+/// is rejected by name; the only callables it applies are the allow-listed ones, and it applies them itself.
 /// </summary>
 internal sealed class PickleMachine
 {
@@ -40,7 +41,11 @@ internal sealed class PickleMachine
             case Tuple1: stack.Push(new PickleTuple(stack.PopMany(1))); break;
             case Tuple2: stack.Push(new PickleTuple(stack.PopMany(2))); break;
             case Tuple3: stack.Push(new PickleTuple(stack.PopMany(3))); break;
-            case EmptyDict: stack.Push(new PickleDict()); break;
+            case EmptyDict: stack.Push(new PickleDict(isOrderedDict: false)); break;
+            case EmptyList: stack.Push(new PickleList()); break;
+            case Append: AddToList(stack.PopMany(1)); break;
+            case Appends: AddToList(stack.PopToMark()); break;
+            case BinFloat: stack.Push(input.ReadFloat64BigEndian()); break;
             case None: stack.Push(null); break;
             case NewTrue: stack.Push(true); break;
             case NewFalse: stack.Push(false); break;
@@ -60,7 +65,7 @@ internal sealed class PickleMachine
             case Build: ApplyBuild(); break;
             default:
                 throw new InvalidCheckpointException(
-                    $"data.pkl has opcode 0x{opcode:x2} ('{PickleOpcodeNames.Describe(opcode)}') at byte {offset}, which a protocol-2 state dict never contains.");
+                    $"data.pkl has opcode 0x{opcode:x2} ('{PickleOpcodeNames.Describe(opcode)}') at byte {offset}, which a protocol-2 checkpoint never contains.");
         }
     }
 
@@ -72,6 +77,13 @@ internal sealed class PickleMachine
     {
         var arguments = stack.Pop();
         stack.Push(TorchPickleAllowList.Reduce(stack.Pop(), arguments));
+    }
+
+    private void AddToList(IReadOnlyList<object?> items)
+    {
+        var target = stack.Peek() as PickleList
+            ?? throw new InvalidCheckpointException($"data.pkl appends to {TorchPickleAllowList.Describe(stack.Peek())}; expected a list.");
+        target.Items.AddRange(items);
     }
 
     private void AddToDict(IReadOnlyList<object?> keysAndValues)

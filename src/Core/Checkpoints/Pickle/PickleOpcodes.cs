@@ -1,6 +1,6 @@
 namespace TrainingService.Core.Checkpoints.Pickle;
 
-/// <summary>The protocol-2 pickle opcodes that PyTorch uses for state dicts (names as in Python's pickletools).</summary>
+/// <summary>The protocol-2 pickle opcodes that torch.save uses for checkpoints (names as in Python's pickletools).</summary>
 internal static class PickleOpcodes
 {
     public const byte Proto = 0x80;
@@ -22,6 +22,10 @@ internal static class PickleOpcodes
     public const byte BinInt2 = (byte)'M';
     public const byte Long1 = 0x8a;
     public const byte EmptyDict = (byte)'}';
+    public const byte EmptyList = (byte)']';
+    public const byte Append = (byte)'a';
+    public const byte Appends = (byte)'e';
+    public const byte BinFloat = (byte)'G';
     public const byte SetItem = (byte)'s';
     public const byte SetItems = (byte)'u';
     public const byte BinPersId = (byte)'Q';

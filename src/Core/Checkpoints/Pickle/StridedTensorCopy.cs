@@ -6,19 +6,20 @@ namespace TrainingService.Core.Checkpoints.Pickle;
 /// </summary>
 internal static class StridedTensorCopy
 {
-    public static byte[] Extract(byte[] storage, PickleTensor tensor, string key)
+    /// <param name="where">Names the tensor in messages, e.g. <c>checkpoint['model']['fc.weight']</c>.</param>
+    public static byte[] Extract(byte[] storage, PickleTensor tensor, string where)
     {
         try
         {
-            return checked(ExtractChecked(storage, tensor, key));
+            return checked(ExtractChecked(storage, tensor, where));
         }
         catch (OverflowException exception)
         {
-            throw new InvalidCheckpointException($"Tensor '{key}' has sizes or strides that overflow 64 bits.", exception);
+            throw new InvalidCheckpointException($"Tensor {where} has sizes or strides that overflow 64 bits.", exception);
         }
     }
 
-    private static byte[] ExtractChecked(byte[] storage, PickleTensor tensor, string key)
+    private static byte[] ExtractChecked(byte[] storage, PickleTensor tensor, string where)
     {
         var elementSize = tensor.Storage.Type.ElementSize();
         if (storage.LongLength != tensor.Storage.ElementCount * elementSize)
@@ -29,7 +30,7 @@ internal static class StridedTensorCopy
 
         if (tensor.Shape.Any(size => size < 0) || tensor.Stride.Any(stride => stride < 0))
         {
-            throw new InvalidCheckpointException($"Tensor '{key}' has a negative size or stride.");
+            throw new InvalidCheckpointException($"Tensor {where} has a negative size or stride.");
         }
 
         var count = tensor.Shape.Aggregate(1L, (product, size) => checked(product * size));
@@ -42,7 +43,7 @@ internal static class StridedTensorCopy
         if (lastIndex >= tensor.Storage.ElementCount || count * elementSize > Array.MaxLength)
         {
             throw new InvalidCheckpointException(
-                $"Tensor '{key}' (shape [{string.Join(", ", tensor.Shape)}]) reaches element {lastIndex} of storage '{tensor.Storage.Key}', which has {tensor.Storage.ElementCount}.");
+                $"Tensor {where} (shape [{string.Join(", ", tensor.Shape)}]) reaches element {lastIndex} of storage '{tensor.Storage.Key}', which has {tensor.Storage.ElementCount}.");
         }
 
         var result = new byte[count * elementSize];

@@ -1,8 +1,10 @@
+using System.Globalization;
+
 namespace TrainingService.Core.Checkpoints.Pickle;
 
 /// <summary>
 /// The only callables data.pkl may name, mirroring the spirit of torch.load(weights_only=True):
-/// a pickle is a program, and anything beyond rebuilding tensors into an OrderedDict is refused.
+/// a pickle is a program, and anything beyond building OrderedDicts and rebuilding tensors is refused.
 /// </summary>
 internal static class TorchPickleAllowList
 {
@@ -18,7 +20,7 @@ internal static class TorchPickleAllowList
 
         return allowed
             ? new PickleGlobal(module, name)
-            : throw new InvalidCheckpointException($"data.pkl refers to the global '{module}.{name}', which is not allowed in a tensor state dict.");
+            : throw new InvalidCheckpointException($"data.pkl refers to the global '{module}.{name}', which is not allowed in a checkpoint.");
     }
 
     public static object Reduce(object? callable, object? arguments)
@@ -30,9 +32,9 @@ internal static class TorchPickleAllowList
 
         return (global.Module, global.Name, tuple.Items.Count) switch
         {
-            ("collections", "OrderedDict", 0) => new PickleDict(),
+            ("collections", "OrderedDict", 0) => new PickleDict(isOrderedDict: true),
             ("torch._utils", "_rebuild_tensor_v2", 6 or 7) => RebuildTensor(tuple.Items),
-            _ => throw new InvalidCheckpointException($"data.pkl calls {global} with {tuple.Items.Count} arguments, which a state dict never does."),
+            _ => throw new InvalidCheckpointException($"data.pkl calls {global} with {tuple.Items.Count} arguments, which a checkpoint never does."),
         };
     }
 
@@ -44,12 +46,21 @@ internal static class TorchPickleAllowList
         _ => throw new InvalidCheckpointException($"data.pkl has a persistent id {Describe(id)}; expected ('storage', torch.<Type>Storage, key, location, numel)."),
     };
 
-    public static string Describe(object? value) => value switch
+    /// <summary>Bounded in depth and length, since a hostile tuple may nest far deeper than the stack reaches.</summary>
+    public static string Describe(object? value) => Describe(value, depth: 0);
+
+    private static string Describe(object? value, int depth) => value switch
     {
         null => "None",
         string text => $"'{text}'",
-        PickleTuple tuple => $"({string.Join(", ", tuple.Items.Select(Describe))})",
+        long number => number.ToString(CultureInfo.InvariantCulture),
+        double real => real.ToString("R", CultureInfo.InvariantCulture),
+        PickleTuple when depth >= 3 => "(...)",
+        PickleTuple tuple => $"({string.Join(", ", tuple.Items.Take(8).Select(item => Describe(item, depth + 1)))}{(tuple.Items.Count > 8 ? ", ..." : "")})",
         PickleDict => "a dict",
+        PickleList => "a list",
+        PickleTensor => "a tensor",
+        PickleStorage storage => $"storage '{storage.Key}'",
         _ => value.ToString() ?? value.GetType().Name,
     };
 

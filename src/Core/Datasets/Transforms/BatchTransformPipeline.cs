@@ -16,6 +16,9 @@ public sealed class BatchTransformPipeline : IBatchTransform
 
     public IReadOnlyList<IBatchTransform> Steps => steps;
 
+    /// <summary>The generators of the random steps, in order: what a training checkpoint saves of the pipeline.</summary>
+    public IReadOnlyList<torch.Generator> Generators => steps.OfType<IRandomBatchTransform>().Select(step => step.Generator).ToList();
+
     /// <summary>The usual classification input: [0, 1] scaling, optional centred padding, dataset normalization.</summary>
     public static BatchTransformPipeline Standard(DatasetInfo info, (int Height, int Width)? padTo = null)
     {

@@ -11,9 +11,11 @@ namespace TrainingService.Core.Datasets.Transforms;
 /// the same seed gives the same crops for the same sequence of batches on any device. Not thread-safe;
 /// use one instance per loader.
 /// </summary>
-public sealed class RandomCrop : IBatchTransform
+public sealed class RandomCrop : IRandomBatchTransform
 {
     private readonly torch.Generator generator;
+
+    public torch.Generator Generator => generator;
 
     public RandomCrop(int size, int padding, long seed)
         : this(size, size, padding, seed)

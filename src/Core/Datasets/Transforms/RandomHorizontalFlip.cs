@@ -9,9 +9,11 @@ namespace TrainingService.Core.Datasets.Transforms;
 /// so the same seed flips the same images of the same sequence of batches on any device. Not
 /// thread-safe; use one instance per loader.
 /// </summary>
-public sealed class RandomHorizontalFlip : IBatchTransform
+public sealed class RandomHorizontalFlip : IRandomBatchTransform
 {
     private readonly torch.Generator generator;
+
+    public torch.Generator Generator => generator;
 
     public RandomHorizontalFlip(double probability, long seed)
     {

@@ -26,4 +26,5 @@ public sealed record HyperparametersSubmission(
     public string? CheckpointMode { get; init; }
     public string? Device { get; init; }
     public int? Threads { get; init; }
+    public int? MaxRestarts { get; init; }
 }

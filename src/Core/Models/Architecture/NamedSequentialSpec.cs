@@ -11,5 +11,11 @@ public sealed record NamedSequentialSpec(IReadOnlyList<(string Name, ModuleSpec 
     {
     }
 
+    /// <summary>For the stored form (<see cref="Jobs.JobResolutionJson"/>), which sets <see cref="Children"/> after construction.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    private NamedSequentialSpec() : this((IReadOnlyList<(string Name, ModuleSpec Module)>)[])
+    {
+    }
+
     public override string TypeName => "Sequential";
 }

@@ -7,5 +7,11 @@ public sealed record SequentialSpec(IReadOnlyList<ModuleSpec> Children) : Module
     {
     }
 
+    /// <summary>For the stored form (<see cref="Jobs.JobResolutionJson"/>), which sets <see cref="Children"/> after construction.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    private SequentialSpec() : this((IReadOnlyList<ModuleSpec>)[])
+    {
+    }
+
     public override string TypeName => "Sequential";
 }

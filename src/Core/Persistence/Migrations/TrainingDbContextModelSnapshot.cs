@@ -49,6 +49,9 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint");
+
                     b.HasKey("JobId", "Name");
 
                     b.ToTable("checkpoints", (string)null);
@@ -95,6 +98,47 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.HasKey("JobId", "Epoch");
 
                     b.ToTable("epoch_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Persistence.JobAttemptRecord", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StartEpoch")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StartStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("JobId", "Attempt");
+
+                    b.ToTable("job_attempts", (string)null);
                 });
 
             modelBuilder.Entity("TrainingService.Core.Persistence.StepLossesRecord", b =>
@@ -156,6 +200,12 @@ namespace TrainingService.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("Restarts")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uuid");
 
@@ -168,6 +218,14 @@ namespace TrainingService.Core.Persistence.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("StopRequest")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -209,6 +267,15 @@ namespace TrainingService.Core.Persistence.Migrations
                 });
 
             modelBuilder.Entity("TrainingService.Core.Persistence.EpochMetricsRecord", b =>
+                {
+                    b.HasOne("TrainingService.Core.Persistence.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Persistence.JobAttemptRecord", b =>
                 {
                     b.HasOne("TrainingService.Core.Persistence.TrainingJob", null)
                         .WithMany()

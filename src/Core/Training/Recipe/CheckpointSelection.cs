@@ -41,6 +41,9 @@ public sealed class CheckpointSelection
         return better;
     }
 
+    /// <summary>Continues a selection a training checkpoint saved.</summary>
+    public void Restore(int bestEpoch, double bestValue) => (BestEpoch, BestValue) = (bestEpoch, bestValue);
+
     /// <summary>The same selection for a job without a validation split, watching the training stand-in.</summary>
     public CheckpointSelection WithoutValidation() => new(MetricNames.WithoutValidation(Metric), Mode);
 }

@@ -37,6 +37,9 @@ public sealed class EarlyStopping
     /// <summary>Epochs since the last improvement.</summary>
     public int WaitCount { get; private set; }
 
+    /// <summary>Continues a count a training checkpoint saved.</summary>
+    public void Restore(double bestValue, int bestEpoch, int waitCount) => (BestValue, BestEpoch, WaitCount) = (bestValue, bestEpoch, waitCount);
+
     public bool ShouldStop(int epoch, double value)
     {
         if (!double.IsFinite(value))

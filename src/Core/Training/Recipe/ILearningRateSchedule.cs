@@ -16,4 +16,12 @@ public interface ILearningRateSchedule
     /// <see cref="RateFor"/>. Only schedules that react to a metric use the value; null means none was measured.
     /// </summary>
     void ObserveEpoch(int epoch, double? monitoredValue);
+
+    /// <summary>What the schedule has learnt from observed epochs, for a training checkpoint; empty for schedules that are formulas of the step.</summary>
+    IReadOnlyDictionary<string, double> SaveState() => new Dictionary<string, double>();
+
+    /// <summary>Restores what <see cref="SaveState"/> returned.</summary>
+    void LoadState(IReadOnlyDictionary<string, double> state)
+    {
+    }
 }

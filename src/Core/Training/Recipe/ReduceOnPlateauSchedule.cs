@@ -53,6 +53,16 @@ public sealed class ReduceOnPlateauSchedule : ILearningRateSchedule
         }
     }
 
+    public IReadOnlyDictionary<string, double> SaveState() => new Dictionary<string, double>
+    {
+        ["rate"] = _rate, ["best"] = _best, ["num_bad_epochs"] = _badEpochs, ["cooldown_counter"] = _cooldownLeft,
+    };
+
+    public void LoadState(IReadOnlyDictionary<string, double> state)
+    {
+        (_rate, _best, _badEpochs, _cooldownLeft) = (state["rate"], state["best"], (int)state["num_bad_epochs"], (int)state["cooldown_counter"]);
+    }
+
     private bool IsBetter(double value) => (_settings.Mode, _settings.ThresholdMode) switch
     {
         (MetricMode.Min, ThresholdMode.Relative) => value < _best * (1 - _settings.Threshold),

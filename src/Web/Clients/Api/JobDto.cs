@@ -23,6 +23,15 @@ public sealed record JobDto(
     string? Error,
     JobResultDto? Result)
 {
+    /// <summary>Why the job is in its state, e.g. "paused by the user" or "worker lost …; resuming (restart 1 of 3)".</summary>
+    public string? StatusReason { get; init; }
+
+    /// <summary>Set while a running job has been asked to stop and has not reached a batch boundary yet.</summary>
+    public JobStopRequest? StopRequest { get; init; }
+
+    /// <summary>Automatic restarts after crashes and lost workers so far.</summary>
+    public int Restarts { get; init; }
+
     [JsonIgnore]
     public JobSpecSummary SpecSummary => JobSpecSummary.From(Spec);
 }

@@ -5,6 +5,7 @@ public enum JobStatus
 {
     Queued,
     Running,
+    Paused,
     Succeeded,
     Failed,
     Cancelled,

@@ -21,6 +21,10 @@ public sealed class TrainingApiClient(HttpClient http)
     public async Task<IReadOnlyList<CheckpointDto>> GetCheckpointsAsync(Guid id, CancellationToken cancellationToken = default) =>
         await GetAsync<List<CheckpointDto>>($"api/jobs/{id}/checkpoints", cancellationToken) ?? [];
 
+    /// <returns>The job's runs ordered by attempt; empty when the Api does not know the id.</returns>
+    public async Task<IReadOnlyList<AttemptDto>> GetAttemptsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await GetAsync<List<AttemptDto>>($"api/jobs/{id}/attempts", cancellationToken) ?? [];
+
     /// <returns>The evaluation, or <see langword="null"/> until the job has succeeded.</returns>
     public Task<EvaluationDto?> GetEvaluationAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<EvaluationDto>($"api/jobs/{id}/evaluation", cancellationToken);
@@ -29,11 +33,25 @@ public sealed class TrainingApiClient(HttpClient http)
     public async Task<StepLossSeriesDto> GetStepLossesAsync(Guid jobId, int maxPoints, CancellationToken cancellationToken = default) =>
         await GetAsync<StepLossSeriesDto>($"api/jobs/{jobId}/steps?maxPoints={maxPoints}", cancellationToken) ?? StepLossSeriesDto.Empty;
 
+    /// <returns>
+    /// The job after the request: cancelled already, or still running with <see cref="JobDto.StopRequest"/> set
+    /// until its next batch boundary. A refusal (finished job, unknown id) throws with the Api's explanation.
+    /// </returns>
+    public Task<JobDto> CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<JobDto>($"api/jobs/{id}/cancel", cancellationToken);
+
+    /// <inheritdoc cref="CancelAsync"/>
+    public Task<JobDto> PauseAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<JobDto>($"api/jobs/{id}/pause", cancellationToken);
+
+    /// <returns>The job queued again, or running again when a pause it had not reached yet was withdrawn.</returns>
+    public Task<JobDto> ResumeAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<JobDto>($"api/jobs/{id}/resume", cancellationToken);
+
     /// <returns>The body, or <see langword="null"/> on 404 so callers decide what "not found" means.</returns>
-    private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
+    private Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class =>
+        CallAsync<T?>(path, cancellationToken, async () =>
         {
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -42,8 +60,47 @@ public sealed class TrainingApiClient(HttpClient http)
             }
 
             response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
-                ?? throw new TrainingApiException($"The training Api answered {path} with an empty body.");
+            return await ReadAsync<T>(response, path, cancellationToken);
+        });
+
+    // A command's refusal is an answer for the person who clicked, so its problem detail becomes the message.
+    private Task<T> PostAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class =>
+        CallAsync(path, cancellationToken, async () =>
+        {
+            using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content: null, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
+            }
+
+            return await ReadAsync<T>(response, path, cancellationToken);
+        });
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string path, CancellationToken cancellationToken) =>
+        await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
+            ?? throw new TrainingApiException($"The training Api answered {path} with an empty body.");
+
+    private static async Task<string> RefusalAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
+        var fallback = $"The training Api answered {path} with {(int)response.StatusCode} {response.StatusCode}.";
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
+            return problem?.Detail ?? problem?.Title ?? fallback;
+        }
+        catch (JsonException)
+        {
+            // A proxy's HTML error page, say; the status line is all there is to tell.
+            return fallback;
+        }
+    }
+
+    private async Task<T> CallAsync<T>(string path, CancellationToken cancellationToken, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
         }
         catch (HttpRequestException ex) when (ex.StatusCode is { } status)
         {

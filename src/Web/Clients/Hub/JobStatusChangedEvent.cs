@@ -10,4 +10,13 @@ public sealed record JobStatusChangedEvent(
     int CurrentEpoch,
     int TotalEpochs,
     double? TestAccuracy,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>Why the job is in its state; the job resource's <c>statusReason</c>.</summary>
+    public string? Reason { get; init; }
+
+    public JobStopRequest? StopRequest { get; init; }
+
+    /// <summary>The job's attempt when the change happened; a higher one than the page knows means a new run.</summary>
+    public int Attempt { get; init; }
+}

@@ -42,7 +42,7 @@ public sealed class BatchLossSeries
         return true;
     }
 
-    /// <summary>For a new attempt of the job, whose epochs start again from one.</summary>
+    /// <summary>For a new attempt of the job, which runs the epoch in progress again from its checkpoint or from the start.</summary>
     public void Clear()
     {
         points.Clear();

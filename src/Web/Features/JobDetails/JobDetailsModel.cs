@@ -21,6 +21,14 @@ public sealed class JobDetailsModel
 
     public IReadOnlyList<CheckpointDto> Checkpoints { get; private set; } = [];
 
+    public IReadOnlyList<AttemptDto> Attempts { get; private set; } = [];
+
+    /// <summary>Where attempts after the first started, for the epoch charts; a fresh list only when attempts are re-read.</summary>
+    public IReadOnlyList<ResumeMarker> EpochResumes { get; private set; } = [];
+
+    /// <summary>The same starts on the per-step chart's axis.</summary>
+    public IReadOnlyList<ResumeMarker> StepResumes { get; private set; } = [];
+
     public TrainingProgressView Progress => BuildProgress();
 
     public void Reset(Guid jobId)
@@ -32,11 +40,13 @@ public sealed class JobDetailsModel
         Batches.Clear();
         Steps.Clear();
         Checkpoints = [];
+        SetAttempts([]);
     }
 
     public void Load(JobDto? job, IReadOnlyList<EpochMetricDto> metrics, IReadOnlyList<CheckpointDto> checkpoints)
     {
-        // A retried job trains again from epoch one; points of the failed attempt would mix in.
+        // A new attempt continues from its training checkpoint (or from epoch one without one), so live points the
+        // previous attempt added past that checkpoint may not stand; the history read with the new attempt does.
         if (job is not null && Job is not null && job.Attempt != Job.Attempt)
         {
             Metrics.Clear();
@@ -51,7 +61,26 @@ public sealed class JobDetailsModel
 
     public void SetCheckpoints(IReadOnlyList<CheckpointDto> checkpoints) => Checkpoints = checkpoints;
 
-    /// <returns><see langword="true"/> when the job finished: its result and checkpoints must be re-read.</returns>
+    public void SetAttempts(IReadOnlyList<AttemptDto> attempts)
+    {
+        Attempts = attempts;
+        EpochResumes = ResumeMarkers.OnEpochAxis(attempts);
+        StepResumes = ResumeMarkers.OnStepAxis(attempts);
+    }
+
+    /// <summary>The job as the Api answered a cancel, pause or resume.</summary>
+    public void Update(JobDto job)
+    {
+        if (job.Id == JobId)
+        {
+            Job = job;
+        }
+    }
+
+    /// <returns>
+    /// <see langword="true"/> when everything must be re-read: the job finished (its result and checkpoints
+    /// come only over REST) or a new attempt started (its curves continue from where it resumed).
+    /// </returns>
     public bool Apply(JobStatusChangedEvent change)
     {
         if (change.JobId != JobId || Job is null)
@@ -59,14 +88,18 @@ public sealed class JobDetailsModel
             return false;
         }
 
+        var newAttempt = change.Attempt > Job.Attempt;
+        // The attempt is left for Load to move, so that it sees the change and drops the previous attempt's points.
         Job = Job with
         {
             Status = change.Status,
             Error = change.Error,
             CurrentEpoch = change.CurrentEpoch,
             TotalEpochs = change.TotalEpochs,
+            StatusReason = change.Reason,
+            StopRequest = change.StopRequest,
         };
-        return change.Status.IsTerminal();
+        return change.Status.IsTerminal() || newAttempt;
     }
 
     public void Apply(EpochCompletedEvent epoch)

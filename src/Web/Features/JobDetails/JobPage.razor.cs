@@ -58,9 +58,11 @@ public sealed partial class JobPage
         var metrics = Api.GetMetricsAsync(id, cancellationToken);
         var checkpoints = Api.GetCheckpointsAsync(id, cancellationToken);
         var evaluation = Api.GetEvaluationAsync(id, cancellationToken);
+        var attempts = Api.GetAttemptsAsync(id, cancellationToken);
         var steps = ReadStepsAsync(id, cancellationToken);
-        await Task.WhenAll(job, metrics, checkpoints, evaluation, steps);
+        await Task.WhenAll(job, metrics, checkpoints, evaluation, attempts, steps);
         model.Load(await job, await metrics, await checkpoints);
+        model.SetAttempts(await attempts);
         Evaluation = await evaluation;
     }
 
@@ -84,9 +86,19 @@ public sealed partial class JobPage
 
     private Task OnJobStatusChangedAsync(JobStatusChangedEvent change) => OnUiThreadAsync(async () =>
     {
+        if (change.JobId != model.JobId)
+        {
+            return;
+        }
+
         if (model.Apply(change))
         {
             await RefreshAsync();
+        }
+        else
+        {
+            // Every status change opens or closes an attempt (or records why it ended); the event does not say which.
+            await RunApiAsync(async ct => model.SetAttempts(await Api.GetAttemptsAsync(change.JobId, ct)));
         }
     });
 

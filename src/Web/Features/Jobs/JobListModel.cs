@@ -30,7 +30,23 @@ public sealed class JobListModel
             Error = change.Error,
             CurrentEpoch = change.CurrentEpoch,
             TotalEpochs = change.TotalEpochs,
+            Attempt = Math.Max(job.Attempt, change.Attempt),
+            StatusReason = change.Reason,
+            StopRequest = change.StopRequest,
         });
+        return JobListUpdate.Applied;
+    }
+
+    /// <summary>The job as the Api answered a cancel, pause or resume from its row.</summary>
+    public JobListUpdate Update(JobDto job)
+    {
+        var index = IndexOf(job.Id);
+        if (index < 0)
+        {
+            return JobListUpdate.Ignored;
+        }
+
+        Replace(index, _ => job);
         return JobListUpdate.Applied;
     }
 

@@ -52,5 +52,8 @@ public sealed partial class JobsPage
         }
     });
 
+    // The row shows the answer at once; the hub's event for the same change follows and agrees.
+    private void OnJobChanged(JobDto job) => model.Update(job);
+
     private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(() => model.Apply(epoch));
 }

@@ -20,6 +20,9 @@ public static class Display
     public static string Timestamp(DateTimeOffset? time) =>
         time?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Invariant) ?? Missing;
 
+    /// <summary>A whole number with thousands separators, for step counts that reach the millions.</summary>
+    public static string Count(long count) => count.ToString("N0", Invariant);
+
     public static string Bytes(long bytes) => bytes switch
     {
         < 1024 => bytes.ToString(Invariant) + " B",

@@ -9,6 +9,7 @@ public static class JobStatusStyle
     {
         JobStatus.Queued => "badge badge-queued",
         JobStatus.Running => "badge badge-running",
+        JobStatus.Paused => "badge badge-paused",
         JobStatus.Succeeded => "badge badge-succeeded",
         JobStatus.Failed => "badge badge-failed",
         JobStatus.Cancelled => "badge badge-cancelled",

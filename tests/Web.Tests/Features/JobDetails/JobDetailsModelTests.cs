@@ -71,6 +71,49 @@ public sealed class JobDetailsModelTests
     }
 
     [Fact]
+    public void A_status_change_brings_its_reason_and_stop_request_without_a_fresh_read()
+    {
+        var model = Loaded(JobStatus.Running, totalEpochs: 4);
+
+        var reread = model.Apply(new JobStatusChangedEvent(JobId, JobStatus.Running, null, 1, 4, null, Samples.Start)
+        {
+            StopRequest = JobStopRequest.Pause,
+            Reason = "pause requested by the user",
+            Attempt = 1,
+        });
+
+        Assert.False(reread);
+        Assert.Equal(JobStopRequest.Pause, model.Job!.StopRequest);
+        Assert.Equal("pause requested by the user", model.Job.StatusReason);
+    }
+
+    [Fact]
+    public void A_status_change_of_a_newer_attempt_asks_for_a_fresh_read()
+    {
+        var model = Loaded(JobStatus.Running, totalEpochs: 4, Samples.Metric(1), Samples.Metric(2));
+
+        var reread = model.Apply(new JobStatusChangedEvent(JobId, JobStatus.Running, null, 2, 4, null, Samples.Start) { Attempt = 2 });
+
+        Assert.True(reread);
+        // Left at the old attempt so that the re-read sees the change and drops the old attempt's live points.
+        Assert.Equal(1, model.Job!.Attempt);
+    }
+
+    [Fact]
+    public void Attempts_become_resume_markers_on_both_axes()
+    {
+        var model = Loaded(JobStatus.Running, totalEpochs: 4);
+
+        model.SetAttempts([
+            new AttemptDto(1, "a", Samples.Start, Samples.Start, "crashed", 0, 0, null),
+            new AttemptDto(2, "b", Samples.Start, null, null, 1, 938, null),
+        ]);
+
+        Assert.Equal(1, Assert.Single(model.EpochResumes).Position);
+        Assert.Equal(938, Assert.Single(model.StepResumes).Position);
+    }
+
+    [Fact]
     public void An_unknown_job_is_reported_as_not_found()
     {
         var model = new JobDetailsModel();

@@ -167,6 +167,21 @@ public sealed class JobPageTests : IDisposable
         Assert.Empty(page.FindAll(".evaluation"));
     }
 
+    [Fact]
+    public void The_training_checkpoint_is_labelled_resumable_and_each_checkpoint_shows_its_step()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+        context.Api.Json($"/api/jobs/{Id}/checkpoints", Samples.TrainingCheckpoints(Id));
+
+        var page = RenderPage();
+
+        Assert.Equal(["best", "last", "training (resumable)"], page.FindAll("[data-checkpoint] td:first-child").Select(c => c.TextContent));
+        Assert.Contains("1,876", page.Find("[data-checkpoint=training]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            $"{DashboardContext.PublicUrl}api/jobs/{Id}/checkpoints/training",
+            page.Find("[data-checkpoint=training] a.download").GetAttribute("href"));
+    }
+
     private IRenderedComponent<JobPage> RenderPage()
     {
         var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));

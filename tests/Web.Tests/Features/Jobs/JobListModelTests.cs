@@ -51,6 +51,38 @@ public sealed class JobListModelTests
         Assert.Equal(JobListUpdate.Ignored, model.Apply(Samples.EpochEvent(Guid.NewGuid(), epoch: 1)));
     }
 
+    [Fact]
+    public void A_stop_request_and_its_reason_reach_the_row_and_clear_once_the_job_stopped()
+    {
+        var model = Loaded();
+
+        model.Apply(Status(Known, JobStatus.Running, epoch: 1) with { StopRequest = JobStopRequest.Pause, Attempt = 1 });
+        Assert.Equal(JobStopRequest.Pause, model.Page!.Items[0].StopRequest);
+
+        model.Apply(Status(Known, JobStatus.Paused, epoch: 1) with { Reason = "paused by the user", Attempt = 1 });
+        var job = model.Page!.Items[0];
+        Assert.Equal((JobStatus.Paused, null, "paused by the user"), (job.Status, job.StopRequest, job.StatusReason));
+    }
+
+    [Fact]
+    public void A_paused_job_is_updated_in_place_because_it_has_not_finished()
+    {
+        var model = Loaded();
+
+        Assert.Equal(JobListUpdate.Applied, model.Apply(Status(Known, JobStatus.Paused, epoch: 2)));
+    }
+
+    [Fact]
+    public void The_answer_to_an_action_replaces_its_row()
+    {
+        var model = Loaded();
+        var answered = model.Page!.Items[0] with { Status = JobStatus.Running, StopRequest = JobStopRequest.Cancel };
+
+        Assert.Equal(JobListUpdate.Applied, model.Update(answered));
+        Assert.Equal(answered, model.Page!.Items[0]);
+        Assert.Equal(JobListUpdate.Ignored, model.Update(answered with { Id = Guid.NewGuid() }));
+    }
+
     private static JobListModel Loaded()
     {
         var model = new JobListModel();

@@ -1,3 +1,5 @@
+using System.Net;
+using AngleSharp.Dom;
 using Bunit;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
@@ -58,6 +60,47 @@ public sealed class JobsPageTests : IDisposable
     }
 
     [Fact]
+    public void Each_row_offers_the_actions_its_job_allows()
+    {
+        var page = RenderPage();
+
+        Assert.Equal("cancel pause", EnabledActions(page, Queued));
+        Assert.Equal("", EnabledActions(page, Done));
+    }
+
+    [Fact]
+    public void Cancelling_from_a_row_needs_a_yes_and_updates_the_row()
+    {
+        context.Api.Post($"/api/jobs/{Queued}/cancel", HttpStatusCode.OK,
+            Samples.Job(Queued, status: "Cancelled", name: "queued-job", currentEpoch: 0));
+        var page = RenderPage();
+
+        Row(page, Queued).QuerySelector("[data-action=cancel]")!.Click();
+        Assert.Equal(0, context.Api.CountOf(HttpMethod.Post, $"/api/jobs/{Queued}/cancel"));
+        Assert.Contains("Cancel this job?", Row(page, Queued).TextContent, StringComparison.Ordinal);
+        Row(page, Queued).QuerySelector("[data-action=confirm-cancel]")!.Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Cancelled", Row(page, Queued).QuerySelector(".badge")!.TextContent));
+        Assert.Equal("", EnabledActions(page, Queued));
+        Assert.Equal(1, context.Api.CountOf(HttpMethod.Post, $"/api/jobs/{Queued}/cancel"));
+    }
+
+    [Fact]
+    public async Task The_actions_of_a_row_follow_its_job_live()
+    {
+        var page = RenderPage();
+
+        await context.Hub.RaiseAsync(new JobStatusChangedEvent(Queued, JobStatus.Paused, null, 0, 5, null, Samples.Start)
+        {
+            Reason = "paused by the user",
+        });
+
+        page.WaitForAssertion(() => Assert.Equal("Paused", Row(page, Queued).QuerySelector(".badge")!.TextContent));
+        Assert.Equal("cancel resume", EnabledActions(page, Queued));
+        Assert.Equal(1, context.Api.CountOf(FirstPage));
+    }
+
+    [Fact]
     public void An_unreachable_api_shows_a_banner_instead_of_failing()
     {
         context.Api.Unreachable = true;
@@ -92,6 +135,11 @@ public sealed class JobsPageTests : IDisposable
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-job-id]").Count));
         return page;
     }
+
+    private static IElement Row(IRenderedComponent<JobsPage> page, Guid id) => page.Find($"[data-job-id='{id}']");
+
+    private static string EnabledActions(IRenderedComponent<JobsPage> page, Guid id) =>
+        string.Join(" ", Row(page, id).QuerySelectorAll("button:not([disabled])").Select(b => b.GetAttribute("data-action")));
 
     private static string QueuedJob() => Samples.Job(Queued, status: "Queued", name: "queued-job", currentEpoch: 0);
 

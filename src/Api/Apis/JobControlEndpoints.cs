@@ -1,0 +1,66 @@
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Queueing;
+
+namespace TrainingService.Api.Apis;
+
+/// <summary>
+/// Cancel, pause and resume. A queued or paused job moves at once (<c>200</c>); a running one is asked to
+/// stop at its next batch boundary after a training checkpoint (<c>202</c>, the job with <c>stopRequest</c> set).
+/// Repeating a request is harmless; a finished job answers <c>409</c>.
+/// </summary>
+public static class JobControlEndpoints
+{
+    public static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> CancelAsync(
+        Guid id, JobLifecycle lifecycle, IBackgroundJobClient hangfire, CancellationToken cancellationToken)
+    {
+        var (result, job) = await lifecycle.RequestCancelAsync(id, cancellationToken);
+        if (result == ControlRequestResult.Done && job?.HangfireJobId is { } delivery)
+        {
+            // The job row already refuses the run; deleting the delivery makes Hangfire show it too.
+            hangfire.Delete(delivery);
+        }
+        return Answer(id, result, job, "cancelled");
+    }
+
+    public static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> PauseAsync(
+        Guid id, JobLifecycle lifecycle, IBackgroundJobClient hangfire, CancellationToken cancellationToken)
+    {
+        var (result, job) = await lifecycle.RequestPauseAsync(id, cancellationToken);
+        if (result == ControlRequestResult.Done && job?.HangfireJobId is { } delivery)
+        {
+            hangfire.Delete(delivery);
+        }
+        return Answer(id, result, job, "paused");
+    }
+
+    public static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> ResumeAsync(
+        Guid id, JobLifecycle lifecycle, JobDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        var (result, job) = await lifecycle.ResumeAsync(id, cancellationToken);
+        if (result == ControlRequestResult.Done)
+        {
+            await dispatcher.DispatchAsync(id, cancellationToken);
+        }
+        return Answer(id, result, job, "resumed");
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AttemptResource>>, ProblemHttpResult>> AttemptsAsync(
+        Guid id, JobQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is null) return JobsApi.JobNotFound(id);
+        var rows = await queries.AttemptsAsync(id, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AttemptResource>>(rows.Select(a => a.ToResource()).ToList());
+    }
+
+    private static Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult> Answer(Guid id, ControlRequestResult result, TrainingJob? job, string verb) =>
+        result switch
+        {
+            ControlRequestResult.NotFound => JobsApi.JobNotFound(id),
+            ControlRequestResult.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The job cannot be {verb}",
+                detail: $"Job {id} is {job!.Status}; only queued, running or paused jobs can be {verb}."),
+            ControlRequestResult.Requested => TypedResults.Accepted($"/api/jobs/{id}", job!.ToResource()),
+            _ => TypedResults.Ok(job!.ToResource()),
+        };
+}
