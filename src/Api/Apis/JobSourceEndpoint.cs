@@ -18,6 +18,11 @@ public static class JobSourceEndpoint
     {
         var job = await queries.FindAsync(id, cancellationToken);
         if (job is null) return JobsApi.JobNotFound(id);
+        if (job.Resolution is { Network: var resolved })
+        {
+            return TypedResults.Content(PyTorchSourceEmitter.Emit(resolved, PyTorchSourceEmitter.DefaultClassName(resolved)), "text/x-python", Encoding.UTF8);
+        }
+        // Jobs stored before resolutions were kept are described from the registry as it is now.
         var errors = new ValidationErrors();
         var dataset = datasets.TryGet(job.Spec.Dataset.Name, out _) ? datasets.Resolve(job.Spec.Dataset).Info : null;
         var plan = dataset is null ? null : planner.Plan(job.Spec.Model, dataset, job.Spec.Dataset.Transforms, errors);

@@ -25,11 +25,11 @@ public static class PredictEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No checkpoint yet",
                 detail: $"Job {id} is {job.Status} and has no best checkpoint to predict with.");
         }
-        var (images, names, errors) = await PredictionInput.ReadAsync(request, predictor.DatasetOf(job.Spec), cancellationToken);
+        var (images, names, errors) = await PredictionInput.ReadAsync(request, predictor.DatasetOf(job.Spec, job.Resolution), cancellationToken);
         if (images is null) return TypedResults.ValidationProblem(errors, title: "The images cannot be classified.");
         using (images)
         {
-            var top = predictor.Predict(job.Spec, path!, images, topK);
+            var top = predictor.Predict(job.Spec, job.Resolution, path!, images, topK);
             return TypedResults.Ok(new PredictionResponse(id, checkpoint.Name, checkpoint.Epoch,
                 top.Select((classes, index) => new ImagePrediction(index, names.ElementAtOrDefault(index), classes)).ToList()));
         }

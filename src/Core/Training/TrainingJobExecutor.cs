@@ -72,7 +72,9 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
             policy.LoadState(saved.Policy);
             saved.Rng.Restore(pipelines.Train);
             trainer.LastLearningRate = saved.LearningRate;
-            (completed, step, inProgress, bestFile, stoppedAfter) = (saved.Epoch, saved.Step, saved.InProgress, saved.BestFile, saved.StoppedEarlyAfter);
+            // The partial epoch's steps are counted in the checkpoint's step and stored with that epoch when it ends.
+            (completed, step, inProgress, bestFile, stoppedAfter) =
+                (saved.Epoch, saved.Step - (saved.InProgress?.StepLosses.Length ?? 0), saved.InProgress, saved.BestFile, saved.StoppedEarlyAfter);
         }
 
         TrainingCheckpointContent Capture(int epochsDone, long steps, EpochProgress? partial) => new(

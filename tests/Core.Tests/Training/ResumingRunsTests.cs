@@ -80,6 +80,7 @@ public sealed class ResumingRunsTests : IDisposable
         var pieced = first.Epochs.Concat(second.Epochs).ToList();
         Assert.Equal(whole.Observer.Epochs.Select(Figures), pieced.Select(Figures));
         Assert.Equal(whole.Observer.StepLosses, first.StepLosses.Concat(second.StepLosses));
+        Assert.Equal(first.StepLosses.Count, second.FirstStep);
         Assert.Equal((whole.Outcome.TestLoss, whole.Outcome.TestAccuracy, whole.Outcome.BestEpoch), (resumed.TestLoss, resumed.TestAccuracy, resumed.BestEpoch));
         Assert.Equal(Last(whole.Observer).File.Sha256, Last(second).File.Sha256);
     }
