@@ -8,10 +8,13 @@ public static class PersistenceServiceCollectionExtensions
 {
     public const string ConnectionStringName = "TrainingDb";
 
+    /// <summary>With delays growing to 5 s, about a minute of retries: a run outlives a PostgreSQL restart or a short outage.</summary>
+    private const int RetryCount = 14;
+
     public static IServiceCollection AddTrainingPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddDbContextFactory<TrainingDbContext>(options => options.UseNpgsql(connectionString,
-            npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)));
+            npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: RetryCount, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobLifecycle>();
         services.AddSingleton<TrainingRecords>();

@@ -10,26 +10,34 @@ namespace TrainingService.Core.Queueing;
 /// queues again the runs whose worker stopped renewing its lease, and dispatches queued jobs that
 /// have no Hangfire job yet. Row locks with SKIP LOCKED let any number of supervisors run at once.
 /// </summary>
-public sealed class JobSupervisor(JobLifecycle lifecycle, JobDispatcher dispatcher, IOptions<RunLeaseOptions> options, ILogger<JobSupervisor> logger)
-    : BackgroundService
+public sealed class JobSupervisor(JobLifecycle lifecycle, JobDispatcher dispatcher, IOptions<RunLeaseOptions> options, TimeProvider clock,
+    ILogger<JobSupervisor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lease = options.Value.Lease;
         using var timer = new PeriodicTimer(options.Value.SweepInterval);
+        DateTimeOffset? reachableSince = null;
         do
         {
             try
             {
-                var lost = await lifecycle.RecoverLostRunsAsync(options.Value.Lease, stoppingToken);
-                if (lost > 0)
-                {
-                    logger.LogWarning("{Count} run(s) lost their worker and were queued again", lost);
-                }
                 await dispatcher.DispatchAsync(null, stoppingToken);
+                reachableSince ??= clock.GetUtcNow();
+                // While the database was unreachable no worker could renew its lease either; only once every
+                // worker has had a whole lease to renew again does an old heartbeat mean a lost worker.
+                if (clock.GetUtcNow() - reachableSince >= lease)
+                {
+                    var lost = await lifecycle.RecoverLostRunsAsync(lease, stoppingToken);
+                    if (lost > 0)
+                    {
+                        logger.LogWarning("{Count} run(s) lost their worker and were queued again", lost);
+                    }
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The database may be down; the next sweep tries again.
+                reachableSince = null;
                 logger.LogWarning(exception, "Supervising runs failed; retrying in {Interval}", options.Value.SweepInterval);
             }
         }
