@@ -7,7 +7,11 @@ using TrainingService.Worker.Extensions;
 
 namespace TrainingService.Worker.Tests;
 
-/// <summary>The Worker's real service graph on a fresh database, without starting the Hangfire server.</summary>
+/// <summary>
+/// The Worker's real service graph on a fresh database. By default nothing runs in the background (no
+/// Hangfire server, supervisor or control listener), so a test drives the runner itself; with
+/// <c>startServices</c> the host starts as the Worker process does.
+/// </summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
     private readonly TestDatabase _database;
@@ -24,7 +28,7 @@ public sealed class WorkerHost : IAsyncDisposable
     public string CheckpointRoot { get; }
     public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<WorkerHost> StartAsync(string? datasetRoot = null)
+    public static async Task<WorkerHost> StartAsync(string? datasetRoot = null, bool startServices = false)
     {
         var database = await TestDatabase.CreateAsync();
         var checkpointRoot = Directory.CreateTempSubdirectory("worker-tests-").FullName;
@@ -40,6 +44,10 @@ public sealed class WorkerHost : IAsyncDisposable
         var host = builder.Build();
         host.Services.ConfigureLibTorch();
         await host.Services.MigrateTrainingDatabaseAsync();
+        if (startServices)
+        {
+            await host.StartAsync();
+        }
         return new WorkerHost(database, host, checkpointRoot);
     }
 
@@ -47,6 +55,7 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _host.StopAsync();
         _host.Dispose();
         await _database.DisposeAsync();
         Directory.Delete(CheckpointRoot, recursive: true);

@@ -28,4 +28,7 @@ public sealed record JobResource(
 
     /// <summary>Automatic restarts after crashes and lost workers so far.</summary>
     public int Restarts { get; init; }
+
+    /// <summary>The Hangfire job delivering the current run (see the Hangfire dashboard); null while it waits for dispatch.</summary>
+    public string? HangfireJobId { get; init; }
 }

@@ -13,6 +13,7 @@ internal static class ResourceMapping
         StatusReason = job.StatusReason,
         StopRequest = job.StopRequest?.ToString(),
         Restarts = job.Restarts,
+        HangfireJobId = job.HangfireJobId,
     };
 
     public static AttemptResource ToResource(this JobAttemptRecord a) =>
