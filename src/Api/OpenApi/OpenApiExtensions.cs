@@ -21,6 +21,16 @@ public static class OpenApiExtensions
                 options.IncludeXmlComments(xml);
             }
             options.SchemaFilter<JobSubmissionExampleFilter>();
+            // InputShape reads "CxHxW" or [C, H, W] and is always written as "CxHxW".
+            options.MapType<Core.Models.InputShape>(() => new OpenApiSchema
+            {
+                Description = "An image shape, channels x height x width: \"1x32x32\" or [1, 32, 32].",
+                OneOf =
+                [
+                    new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]+x[0-9]+x[0-9]+$" },
+                    new OpenApiSchema { Type = JsonSchemaType.Array, MinItems = 3, MaxItems = 3, Items = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" } },
+                ],
+            });
         });
         return services;
     }
