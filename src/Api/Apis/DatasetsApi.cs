@@ -30,7 +30,7 @@ public static class DatasetsApi
         api.MapGet("/{id:guid}", Get).WithName("GetDataset").WithSummary("Get one uploaded image folder")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteDataset")
-            .WithSummary("Delete an uploaded image folder that no queued or running job trains on")
+            .WithSummary("Delete an uploaded image folder that no queued, running or paused job trains on")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
@@ -96,10 +96,11 @@ public static class DatasetsApi
         Guid datasetId, IDbContextFactory<TrainingDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (queued, running, id) = (nameof(JobStatus.Queued), nameof(JobStatus.Running), datasetId.ToString("D"));
+        // A paused job continues on the same data when resumed.
+        var (queued, running, paused, id) = (nameof(JobStatus.Queued), nameof(JobStatus.Running), nameof(JobStatus.Paused), datasetId.ToString("D"));
         return await db.Database.SqlQuery<Guid>($"""
             SELECT "Id" AS "Value" FROM training_jobs
-            WHERE "Status" IN ({queued}, {running}) AND "Spec"->'dataset'->>'id' = {id}
+            WHERE "Status" IN ({queued}, {running}, {paused}) AND "Spec"->'dataset'->>'id' = {id}
             ORDER BY "CreatedAt" LIMIT {JobsNamedInConflict}
             """).ToListAsync(cancellationToken);
     }
