@@ -27,7 +27,7 @@ declare -A pid=() started=() backoff=() restart_at=()
 own_db=0 db_backoff=0 db_restart_at=-1 db_checked=0
 
 stamp() { date '+%F %T'; }
-say() { echo "$(stamp) $*"; }
+say() { echo "$(stamp) $*" 2>/dev/null || true; }
 # One line on the terminal and the same line in the service's log.
 report() { # name message
   say "$2"
@@ -124,7 +124,9 @@ stop_all() { # exit status
   trap 'say "Still stopping: the Worker may take up to $worker_grace s to checkpoint."' INT TERM
   trap quiet HUP
   trap - EXIT
-  echo; say "Stopping..."
+  # Ctrl-C also ends a pipe reading this output (./run.sh | tee); stopping must not die writing to it.
+  trap '' PIPE
+  say ""; say "Stopping..."
   for name in "${services[@]}"; do alive "$name" && kill -TERM "${pid[$name]}" 2>/dev/null; done
   for name in "${services[@]}"; do stop_service "$name" "$(grace_of "$name")"; done
   if [ "$own_db" -eq 1 ]; then scripts/postgres.sh stop "$data/postgres" 2>>"$logs/postgres.log" || say "PostgreSQL did not stop; see $logs/postgres.log"; fi
