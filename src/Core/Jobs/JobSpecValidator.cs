@@ -28,6 +28,11 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
         {
             errors.Add("name", "must be at most 200 characters.");
         }
+        else if (name is not null && name.Any(char.IsControl))
+        {
+            // PostgreSQL text refuses NUL, and no other control character belongs in a name shown on the dashboard.
+            errors.Add("name", "must not contain control characters (such as \u0000 or line breaks).");
+        }
 
         if (errors.Any || dataset is null || model is null || hyperparameters is null)
         {

@@ -45,6 +45,29 @@ public sealed class JobSpecValidatorTests
         Assert.Equal(new Hyperparameters(2, 32, 0.01, "sgd", 0, 0, 42), spec.Hyperparameters);
     }
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("two\nlines")]
+    [InlineData("bell\u0007")]
+    public void A_name_with_control_characters_is_refused_naming_name(string name)
+    {
+        var result = _validator.Validate(Valid() with { Name = name });
+
+        Assert.False(result.IsValid);
+        Assert.Equal(["name"], result.Errors.Keys);
+        Assert.Contains("control characters", result.Errors["name"][0]);
+    }
+
+    [Fact]
+    public void A_resolved_spec_carries_the_network_it_plans_and_the_dataset_it_reads()
+    {
+        var result = _validator.Validate(Valid());
+
+        Assert.Equal("lenet5", result.Resolution!.Network.Name);
+        Assert.Equal("mnist", result.Resolution.Dataset.Name);
+        Assert.Null(result.Resolution.Normalization);
+    }
+
     [Fact]
     public void Submitting_a_job_with_zero_epochs_is_refused_naming_hyperparameters_epochs()
     {
