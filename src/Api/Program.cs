@@ -1,4 +1,6 @@
-using TrainingService.Api.Apis;
+using TrainingService.Api.Apis.Datasets;
+using TrainingService.Api.Apis.Jobs;
+using TrainingService.Api.Apis.Models;
 using TrainingService.Api.Extensions;
 using TrainingService.Api.Hubs;
 using TrainingService.Core.Persistence;

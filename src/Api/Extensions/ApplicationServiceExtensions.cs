@@ -1,5 +1,5 @@
 using Hangfire;
-using TrainingService.Api.Apis;
+using TrainingService.Api.Apis.Models;
 using TrainingService.Api.Events;
 using TrainingService.Api.Hubs;
 using TrainingService.Api.OpenApi;

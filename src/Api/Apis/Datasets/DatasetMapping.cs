@@ -1,7 +1,7 @@
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.ImageFolders;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Datasets;
 
 /// <summary>Dataset descriptions to API resources.</summary>
 internal static class DatasetMapping

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Jobs;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Datasets;
 
 /// <summary>
 /// The parts of a dataset upload, read one section at a time so the zip streams straight into a temporary

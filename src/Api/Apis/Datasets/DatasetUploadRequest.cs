@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Datasets;
 
 /// <summary>
 /// The multipart/form-data fields of <c>POST /api/datasets</c>, for the OpenAPI document only: the endpoint

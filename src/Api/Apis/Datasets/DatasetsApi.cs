@@ -6,7 +6,7 @@ using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Datasets;
 
 /// <summary>The <c>/api/datasets</c> endpoints: the built-in datasets, and uploading, reading and deleting image folders.</summary>
 public static class DatasetsApi

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// One run of a job by one worker: where it started (epochs complete and steps taken, for markers on

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 using TrainingService.Core;
 using TrainingService.Core.Persistence;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// Serves a checkpoint file with its SHA-256 as the ETag and as an RFC 9530 <c>Repr-Digest</c>,

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// A downloadable checkpoint, with the SHA-256 of its bytes: <c>best</c> and <c>last</c> hold weights (a

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>The stored metrics of one epoch.</summary>
 public sealed record EpochMetricsResource(

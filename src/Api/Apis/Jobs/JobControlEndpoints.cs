@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// Cancel, pause and resume. A queued or paused job moves at once (<c>200</c>); a running one is asked to
@@ -12,28 +12,13 @@ namespace TrainingService.Api.Apis;
 /// </summary>
 public static class JobControlEndpoints
 {
-    public static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> CancelAsync(
-        Guid id, JobLifecycle lifecycle, IBackgroundJobClient hangfire, CancellationToken cancellationToken)
-    {
-        var (result, job) = await lifecycle.RequestCancelAsync(id, cancellationToken);
-        if (result == ControlRequestResult.Done && job?.HangfireJobId is { } delivery)
-        {
-            // The job row already refuses the run; deleting the delivery makes Hangfire show it too.
-            hangfire.Delete(delivery);
-        }
-        return Answer(id, result, job, "cancelled");
-    }
+    public static Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> CancelAsync(
+        Guid id, JobLifecycle lifecycle, IBackgroundJobClient hangfire, CancellationToken cancellationToken) =>
+        StopAsync(id, lifecycle.RequestCancelAsync, hangfire, "cancelled", cancellationToken);
 
-    public static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> PauseAsync(
-        Guid id, JobLifecycle lifecycle, IBackgroundJobClient hangfire, CancellationToken cancellationToken)
-    {
-        var (result, job) = await lifecycle.RequestPauseAsync(id, cancellationToken);
-        if (result == ControlRequestResult.Done && job?.HangfireJobId is { } delivery)
-        {
-            hangfire.Delete(delivery);
-        }
-        return Answer(id, result, job, "paused");
-    }
+    public static Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> PauseAsync(
+        Guid id, JobLifecycle lifecycle, IBackgroundJobClient hangfire, CancellationToken cancellationToken) =>
+        StopAsync(id, lifecycle.RequestPauseAsync, hangfire, "paused", cancellationToken);
 
     public static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> ResumeAsync(
         Guid id, JobLifecycle lifecycle, JobDispatcher dispatcher, CancellationToken cancellationToken)
@@ -52,6 +37,19 @@ public static class JobControlEndpoints
         if (await queries.FindAsync(id, cancellationToken) is null) return JobsApi.JobNotFound(id);
         var rows = await queries.AttemptsAsync(id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<AttemptResource>>(rows.Select(a => a.ToResource()).ToList());
+    }
+
+    private static async Task<Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult>> StopAsync(Guid id,
+        Func<Guid, CancellationToken, Task<(ControlRequestResult Result, TrainingJob? Job)>> request, IBackgroundJobClient hangfire,
+        string verb, CancellationToken cancellationToken)
+    {
+        var (result, job) = await request(id, cancellationToken);
+        if (result == ControlRequestResult.Done && job?.HangfireJobId is { } delivery)
+        {
+            // The job row already refuses the run; deleting the waiting delivery makes Hangfire show it too.
+            hangfire.Delete(delivery);
+        }
+        return Answer(id, result, job, verb);
     }
 
     private static Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult> Answer(Guid id, ControlRequestResult result, TrainingJob? job, string verb) =>

@@ -1,6 +1,6 @@
 using TrainingService.Core.Jobs;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>A training job as the API shows it.</summary>
 public sealed record JobResource(

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>The test-split evaluation of a finished job's best checkpoint.</summary>
 public sealed record JobResultResource(double TestLoss, double TestAccuracy, int BestEpoch);

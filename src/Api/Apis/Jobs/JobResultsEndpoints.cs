@@ -4,7 +4,7 @@ using TrainingService.Core.Persistence;
 using TrainingService.Core.Training;
 using TrainingService.Core.Training.Evaluation;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>A job's per-step losses and its test evaluation.</summary>
 public static class JobResultsEndpoints

@@ -5,7 +5,7 @@ using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.PyTorch;
 using TrainingService.Core.Persistence;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// <c>GET /api/jobs/{id}/pytorch</c>: the PyTorch class of exactly the network the job trains (zoo or

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Api.Apis.Shared;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// <c>POST /api/jobs</c>. The body is read here rather than bound, so malformed JSON, unknown

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TrainingService.Api.Apis.Jobs.Prediction;
 using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Persistence;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>The <c>/api/jobs</c> endpoints.</summary>
 public static class JobsApi

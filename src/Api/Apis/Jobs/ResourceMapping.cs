@@ -1,6 +1,6 @@
 using TrainingService.Core.Persistence;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>Entities to API resources.</summary>
 internal static class ResourceMapping

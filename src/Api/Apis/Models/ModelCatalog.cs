@@ -1,7 +1,7 @@
 using TrainingService.Core.Models;
 using TrainingService.Core.Models.Summary;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Models;
 
 /// <summary>The zoo listing, computed once: each entry's parameters and mult-adds at its default input and classes, batch 1.</summary>
 public sealed class ModelCatalog(ModelRegistry models)

@@ -2,13 +2,14 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TrainingService.Api.Apis.Shared;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
 using TrainingService.Core.Models.Custom;
 using TrainingService.Core.Models.PyTorch;
 using TrainingService.Core.Models.Summary;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Models;
 
 /// <summary>The <c>/api/models</c> endpoints: the zoo, torchinfo-style summaries and the reference PyTorch source.</summary>
 public static class ModelsApi

@@ -1,7 +1,7 @@
 using TrainingService.Core.Models;
 using TrainingService.Core.Models.Summary;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Models;
 
 /// <summary>Summaries to resources.</summary>
 internal static class SummaryMapping

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrainingService.Core.Models;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Shared;
 
 /// <summary>Turns a System.Text.Json failure into a field path and a reason a person can act on.</summary>
 internal static partial class JsonErrors

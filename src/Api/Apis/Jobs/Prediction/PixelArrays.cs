@@ -2,7 +2,7 @@ using System.Text.Json;
 using TrainingService.Core.Datasets;
 using static TorchSharp.torch;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs.Prediction;
 
 /// <summary>One image as nested JSON arrays of 0-255 values, checked against the dataset's shape.</summary>
 internal static class PixelArrays

@@ -6,7 +6,7 @@ using TrainingService.Core.Persistence;
 using TrainingService.Core.Prediction;
 using TrainingService.Core.Training;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs.Prediction;
 
 /// <summary><c>POST /api/jobs/{id}/predict</c>: classify images with the job's best checkpoint.</summary>
 public static class PredictEndpoint

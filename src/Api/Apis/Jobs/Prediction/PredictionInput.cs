@@ -3,7 +3,7 @@ using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.ImageFolders;
 using static TorchSharp.torch;
 
-namespace TrainingService.Api.Apis;
+namespace TrainingService.Api.Apis.Jobs.Prediction;
 
 /// <summary>
 /// Reads the images of a prediction request into one uint8 [N, C, H, W] tensor in the dataset's
