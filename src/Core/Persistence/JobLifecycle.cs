@@ -84,7 +84,8 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
     public Task StoreResolutionAsync(JobRun run, JobResolution resolution, CancellationToken cancellationToken) =>
         contexts.InTransactionAsync(async (db, ct) =>
         {
-            var job = await db.Jobs.SingleAsync(j => j.Id == run.JobId && j.RunId == run.RunId, ct);
+            var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == run.JobId && j.RunId == run.RunId, ct)
+                ?? throw new RunLeaseLostException(run.JobId, run.RunId);
             job.Resolution = resolution;
             await db.SaveChangesAsync(ct);
             return true;

@@ -169,7 +169,7 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
             Evaluation = new TestEvaluation(policy.BestEpoch, test.Loss, test.Accuracy, test.Top5Accuracy, test.Count, classNames,
                 ClassificationReport.From(matrix, classNames), matrix),
             StoppedEarlyAfterEpoch = stoppedAfter,
-        });
+        }, completed, step);
     }
 
     private async Task<CheckpointFile> WriteTrainingCheckpointAsync(string folder, int attempt, TrainingCheckpointContent content) =>

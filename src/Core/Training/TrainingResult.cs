@@ -5,7 +5,7 @@ public sealed record TrainingResult(TrainingOutcome? Outcome, int EpochsComplete
 {
     public bool IsFinished => Outcome is not null;
 
-    public static TrainingResult Finished(TrainingOutcome outcome) => new(outcome, outcome.BestEpoch, 0);
+    public static TrainingResult Finished(TrainingOutcome outcome, int epochsComplete, long steps) => new(outcome, epochsComplete, steps);
 
     public static TrainingResult Stopped(int epochsComplete, long steps) => new(null, epochsComplete, steps);
 }
