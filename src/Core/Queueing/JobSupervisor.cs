@@ -22,8 +22,14 @@ public sealed class JobSupervisor(JobLifecycle lifecycle, JobDispatcher dispatch
         {
             try
             {
+                var started = clock.GetUtcNow();
                 await dispatcher.DispatchAsync(null, stoppingToken);
-                reachableSince ??= clock.GetUtcNow();
+                var finished = clock.GetUtcNow();
+                // A sweep that only succeeded after retrying rode out an outage: it counts as reaching the database anew.
+                if (reachableSince is null || finished - started > options.Value.SweepInterval)
+                {
+                    reachableSince = finished;
+                }
                 // While the database was unreachable no worker could renew its lease either; only once every
                 // worker has had a whole lease to renew again does an old heartbeat mean a lost worker.
                 if (clock.GetUtcNow() - reachableSince >= lease)
