@@ -10,7 +10,8 @@ namespace TrainingService.Api.Tests;
 /// The real Api on a database of its own, with a fresh temporary dataset root: uploads must never land in the
 /// repository's .data/datasets, and a small upload limit lets a test pass it without sending a gigabyte.
 /// </summary>
-public sealed class UploadingApiFactory : IAsyncLifetime
+/// <param name="kestrel">Serve over real Kestrel on a free port rather than the in-memory test server.</param>
+public sealed class UploadingApiFactory(bool kestrel = false) : IAsyncLifetime
 {
     public const long MaxUploadBytes = 256 * 1024;
 
@@ -41,6 +42,11 @@ public sealed class UploadingApiFactory : IAsyncLifetime
             builder.UseSetting("StorageOptions:DatasetRoot", DatasetRoot);
             builder.UseSetting("ImageFolderLimits:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
         });
+        if (kestrel)
+        {
+            _api.UseKestrel(0);
+            _api.StartServer();
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
