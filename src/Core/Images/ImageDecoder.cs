@@ -50,13 +50,14 @@ public static class ImageDecoder
         var header = CheckedHeader(fileName, codec, limits);
         using var scope = torch.NewDisposeScope();
         var rgba = DecodeRgba(fileName, codec, header);
-        var rgb = rgba.narrow(2, 0, 3).permute(2, 0, 1);
-        var image = channels == 3 ? rgb : Luminance(rgb);
+        var image = channels == 3 ? rgba.narrow(2, 0, 3).permute(2, 0, 1) : Luminance(rgba);
+        if (channels == 1)
+        {
+            rgba.Dispose();
+        }
         if (resize is { } size && (size.Height != header.Height || size.Width != header.Width))
         {
-            var resized = F.interpolate(image.unsqueeze(0).to_type(ScalarType.Float32), [size.Height, size.Width],
-                mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
-            image = resized.squeeze(0).round().clamp(0, 255).to_type(ScalarType.Byte);
+            image = Resized(image, size);
         }
 
         return image.contiguous().MoveToOuterDisposeScope();
@@ -118,13 +119,40 @@ public static class ImageDecoder
         return rgba;
     }
 
-    /// <summary>Called inside a dispose scope, which frees the int32 planes.</summary>
-    private static Tensor Luminance(Tensor rgb)
+    // Temporaries are freed as soon as they are used: at 4096 x 4096 each int32 or float plane is 64 MB.
+    private static Tensor Luminance(Tensor rgba)
     {
-        var weighted = rgb[0].to_type(ScalarType.Int32).mul_(RedWeight)
-            .add_(rgb[1].to_type(ScalarType.Int32).mul_(GreenWeight))
-            .add_(rgb[2].to_type(ScalarType.Int32).mul_(BlueWeight))
-            .add_(1 << (LuminanceShift - 1));
-        return weighted.bitwise_right_shift(LuminanceShift).to_type(ScalarType.Byte).unsqueeze(0);
+        using var scope = torch.NewDisposeScope();
+        var sum = Weighted(rgba, 0, RedWeight);
+        using (var green = Weighted(rgba, 1, GreenWeight))
+        {
+            sum.add_(green);
+        }
+        using (var blue = Weighted(rgba, 2, BlueWeight))
+        {
+            sum.add_(blue);
+        }
+        sum.add_(1 << (LuminanceShift - 1)).bitwise_right_shift_(LuminanceShift);
+        return sum.to_type(ScalarType.Byte).unsqueeze(0).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Weighted(Tensor rgba, int channel, int weight)
+    {
+        using var plane = rgba.select(2, channel);
+        return plane.to_type(ScalarType.Int32).mul_(weight);
+    }
+
+    /// <summary>Bilinear with antialiasing, as torchvision's Resize on tensors; one channel at a time, since channels do not mix.</summary>
+    private static Tensor Resized(Tensor image, (int Height, int Width) size)
+    {
+        var planes = new List<Tensor>();
+        for (var channel = 0; channel < image.shape[0]; channel++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var plane = image.narrow(0, channel, 1).unsqueeze(0).to_type(ScalarType.Float32);
+            var resized = F.interpolate(plane, [size.Height, size.Width], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
+            planes.Add(resized.squeeze(0).round().clamp(0, 255).to_type(ScalarType.Byte).MoveToOuterDisposeScope());
+        }
+        return torch.cat(planes, 0);
     }
 }
