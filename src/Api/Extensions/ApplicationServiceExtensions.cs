@@ -6,6 +6,7 @@ using TrainingService.Api.OpenApi;
 using TrainingService.Core;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.ImageFolders;
+using TrainingService.Core.Images;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
 using TrainingService.Core.Persistence;
@@ -34,6 +35,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton(sp => new ImageFolderCatalog(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot));
         services.AddSingleton<ImageFolderImporter>();
+        services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.SectionName).Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null),
             sp.GetRequiredService<ImageFolderCatalog>()));

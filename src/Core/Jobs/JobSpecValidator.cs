@@ -23,16 +23,7 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
         var checkedModel = ModelRules.Check(submission.Model, models, planner, dataset, errors);
         var model = checkedModel?.Spec;
         var hyperparameters = HyperparameterRules.Check(submission.Hyperparameters, limits, errors);
-        var name = submission.Name?.Trim();
-        if (name is { Length: > 200 })
-        {
-            errors.Add("name", "must be at most 200 characters.");
-        }
-        else if (name is not null && name.Any(char.IsControl))
-        {
-            // PostgreSQL text refuses NUL, and no other control character belongs in a name shown on the dashboard.
-            errors.Add("name", "must not contain control characters (such as \u0000 or line breaks).");
-        }
+        var name = DisplayNameRules.Check(submission.Name, "name", errors);
 
         if (errors.Any || dataset is null || model is null || hyperparameters is null)
         {

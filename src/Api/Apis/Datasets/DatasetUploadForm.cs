@@ -17,7 +17,6 @@ internal sealed class DatasetUploadForm : IAsyncDisposable
     public const string FileField = "file";
     public const string NameField = "name";
     public const string ResizeField = "resize";
-    public const int MaxNameLength = 200;
 
     /// <summary>Room for the form's boundaries, part headers and small fields on top of the zip itself.</summary>
     public const long FormOverheadBytes = 64 * 1024;
@@ -143,15 +142,11 @@ internal sealed class DatasetUploadForm : IAsyncDisposable
         {
             Errors.Add(FileField, "is required: a zip of train/<class>/<image> and optionally test/<class>/<image> PNG or JPEG files.");
         }
-        Name = Name?.Trim();
+        Name = DisplayNameRules.Check(Name, NameField, Errors);
         if (!given.Contains(NameField) || Name is "")
         {
             Name = null;
             Errors.Add(NameField, "is required: the display name of the dataset.");
-        }
-        else if (Name?.Length > MaxNameLength)
-        {
-            Errors.Add(NameField, $"must be at most {MaxNameLength} characters.");
         }
         if (resize is not null)
         {

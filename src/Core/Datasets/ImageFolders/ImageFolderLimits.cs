@@ -1,3 +1,5 @@
+using TrainingService.Core.Images;
+
 namespace TrainingService.Core.Datasets.ImageFolders;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed class ImageFolderLimits
     /// <summary>Width and height of an image as stored in the upload, before any resize.</summary>
     public int MaxImageSide { get; set; } = 4096;
 
+    /// <summary>Width x height of an image as stored in the upload, before any resize; it bounds the memory of decoding one.</summary>
+    public long MaxImagePixels { get; set; } = 4096L * 4096;
+
     /// <summary>Pixels kept over all images (count x height x width after resizing), which bounds the tensors' memory.</summary>
     public long MaxTotalPixels { get; set; } = 300_000_000;
 
@@ -29,5 +34,9 @@ public sealed class ImageFolderLimits
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxImageFileBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxImageSide);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTotalPixels);
+        Images.Validate();
     }
+
+    /// <summary>The bounds the decoder checks each image's header against.</summary>
+    public ImageLimits Images => new() { MaxSide = MaxImageSide, MaxPixels = MaxImagePixels };
 }

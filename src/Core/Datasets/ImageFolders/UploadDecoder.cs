@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using TorchSharp;
+using TrainingService.Core.Images;
 using static TorchSharp.torch;
 
 namespace TrainingService.Core.Datasets.ImageFolders;
@@ -16,7 +17,9 @@ internal static class UploadDecoder
         UploadLayout layout, (int Height, int Width)? resize, ImageFolderLimits limits, CancellationToken ct)
     {
         var all = layout.Train.Concat(layout.Test).ToArray();
-        var headers = all.Select(image => ImageHeader.Read(image.Entry.FullName, ZipImage.ReadAll(image.Entry), limits)).ToArray();
+        var imageLimits = limits.Images;
+        var headers = all.Select(image => Refused(() => ImageDecoder.ReadHeader(image.Entry.FullName, ZipImage.ReadAll(image.Entry), imageLimits)))
+            .ToArray();
         var (height, width) = resize ?? (headers[0].Height, headers[0].Width);
         if (resize is null)
         {
@@ -36,10 +39,10 @@ internal static class UploadDecoder
         }
 
         var channels = headers.All(h => h.IsGrey) ? 1 : 3;
-        var train = DecodeSplit(layout.Train, channels, (height, width), ct);
+        var train = DecodeSplit(layout.Train, channels, (height, width), imageLimits, ct);
         try
         {
-            return (train, layout.Test.Count == 0 ? null : DecodeSplit(layout.Test, channels, (height, width), ct));
+            return (train, layout.Test.Count == 0 ? null : DecodeSplit(layout.Test, channels, (height, width), imageLimits, ct));
         }
         catch
         {
@@ -49,7 +52,8 @@ internal static class UploadDecoder
     }
 
     private static LabeledImages DecodeSplit(
-        IReadOnlyList<(ZipArchiveEntry Entry, int Label)> images, int channels, (int Height, int Width) size, CancellationToken ct)
+        IReadOnlyList<(ZipArchiveEntry Entry, int Label)> images, int channels, (int Height, int Width) size, ImageLimits limits,
+        CancellationToken ct)
     {
         using var scope = torch.NewDisposeScope();
         var pixels = torch.empty([images.Count, channels, size.Height, size.Width], ScalarType.Byte);
@@ -57,12 +61,24 @@ internal static class UploadDecoder
         {
             ct.ThrowIfCancellationRequested();
             var entry = images[i].Entry;
-            using var decoded = ZipImage.Decode(entry.FullName, ZipImage.ReadAll(entry), channels, size);
+            using var decoded = Refused(() => ImageDecoder.Decode(entry.FullName, ZipImage.ReadAll(entry), channels, size, limits));
             using var slot = pixels[i];
             slot.copy_(decoded);
         }
 
         var labels = torch.tensor(images.Select(image => (long)image.Label).ToArray());
         return new LabeledImages(pixels, labels);
+    }
+
+    private static T Refused<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidImageException e)
+        {
+            throw new InvalidDatasetUploadException(e.FileName, e.Reason, e);
+        }
     }
 }

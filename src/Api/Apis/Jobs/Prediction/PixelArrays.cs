@@ -7,39 +7,64 @@ namespace TrainingService.Api.Apis.Jobs.Prediction;
 /// <summary>One image as nested JSON arrays of 0-255 values, checked against the dataset's shape.</summary>
 internal static class PixelArrays
 {
+    private const int MaxDepth = 3;
+
     public static bool TryRead(JsonElement image, DatasetInfo dataset, out Tensor? pixels, out string reason)
     {
         pixels = null;
-        var values = new List<byte>();
-        var shape = new List<int>();
-        if (!Flatten(image, 0, shape, values, out reason)) return false;
-        int[] expected = dataset.Channels == 1 && shape.Count == 2 ? [dataset.Height, dataset.Width] : [dataset.Channels, dataset.Height, dataset.Width];
-        if (!shape.SequenceEqual(expected) || values.Count != expected.Aggregate(1, (a, b) => a * b))
+        int[] full = [dataset.Channels, dataset.Height, dataset.Width];
+        var walk = new Walk(full.Aggregate(1, (a, b) => a * b));
+        if (!walk.Flatten(image, 0, out reason)) return false;
+        int[] expected = dataset.Channels == 1 && walk.Shape.Count == 2 ? [dataset.Height, dataset.Width] : full;
+        if (walk.Overflowed || !walk.Shape.SequenceEqual(expected) || walk.Values.Count != walk.MaxValues)
         {
-            reason = $"must be a [{string.Join("][", expected)}] array of pixel values (dataset {dataset.Name}); got [{string.Join("][", shape)}].";
+            reason = $"must be a [{string.Join("][", expected)}] array of pixel values (dataset {dataset.Name}); "
+                + (walk.Overflowed ? "got more values than that." : $"got [{string.Join("][", walk.Shape)}].");
             return false;
         }
-        pixels = tensor(values.ToArray(), [dataset.Channels, dataset.Height, dataset.Width]);
+        pixels = tensor(walk.Values.ToArray(), [dataset.Channels, dataset.Height, dataset.Width]);
         return true;
     }
 
-    private static bool Flatten(JsonElement element, int depth, List<int> shape, List<byte> values, out string reason)
+    /// <summary>The shape and values met so far; values stop being collected past what the image can hold.</summary>
+    private sealed class Walk(int maxValues)
     {
-        reason = "";
-        if (element.ValueKind == JsonValueKind.Number)
+        private int leafDepth = -1;
+
+        public int MaxValues { get; } = maxValues;
+
+        public List<int> Shape { get; } = [];
+
+        public List<byte> Values { get; } = [];
+
+        public bool Overflowed { get; private set; }
+
+        public bool Flatten(JsonElement element, int depth, out string reason)
         {
-            if (element.TryGetDouble(out var value) && value is >= 0 and <= 255) { values.Add((byte)Math.Round(value)); return true; }
-            reason = "holds a value outside 0-255.";
-            return false;
+            reason = "";
+            if (element.ValueKind == JsonValueKind.Number)
+            {
+                if (leafDepth >= 0 && leafDepth != depth) { reason = "must be nested arrays of numbers, all at the same depth."; return false; }
+                leafDepth = depth;
+                if (!element.TryGetDouble(out var value) || value is not (>= 0 and <= 255)) { reason = "holds a value outside 0-255."; return false; }
+                if (Values.Count == MaxValues) { Overflowed = true; return true; }
+                Values.Add((byte)Math.Round(value));
+                return true;
+            }
+            if (element.ValueKind != JsonValueKind.Array || depth >= MaxDepth || (leafDepth >= 0 && depth >= leafDepth))
+            {
+                reason = "must be nested arrays of numbers.";
+                return false;
+            }
+            var length = element.GetArrayLength();
+            if (Shape.Count == depth) Shape.Add(length);
+            else if (Shape[depth] != length) { reason = "is ragged: rows of different lengths."; return false; }
+            foreach (var child in element.EnumerateArray())
+            {
+                if (!Flatten(child, depth + 1, out reason)) return false;
+                if (Overflowed) return true;
+            }
+            return true;
         }
-        if (element.ValueKind != JsonValueKind.Array || depth > 3) { reason = "must be nested arrays of numbers."; return false; }
-        var length = element.GetArrayLength();
-        if (shape.Count == depth) shape.Add(length);
-        else if (shape[depth] != length) { reason = "is ragged: rows of different lengths."; return false; }
-        foreach (var child in element.EnumerateArray())
-        {
-            if (!Flatten(child, depth + 1, shape, values, out reason)) return false;
-        }
-        return true;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrainingService.Core;
+using TrainingService.Core.Images;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Prediction;
 using TrainingService.Core.Training;
@@ -12,7 +13,7 @@ namespace TrainingService.Api.Apis.Jobs.Prediction;
 public static class PredictEndpoint
 {
     public static async Task<Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult>> PredictAsync(
-        Guid id, HttpRequest request, JobQueries queries, Predictor predictor, IOptions<StorageOptions> storage,
+        Guid id, HttpRequest request, JobQueries queries, Predictor predictor, IOptions<StorageOptions> storage, IOptions<ImageLimits> limits,
         CancellationToken cancellationToken, [FromQuery] int topK = 5)
     {
         if (topK is < 1 or > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topK"] = ["must be between 1 and 100."] });
@@ -25,7 +26,8 @@ public static class PredictEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No checkpoint yet",
                 detail: $"Job {id} is {job.Status} and has no best checkpoint to predict with.");
         }
-        var (images, names, errors) = await PredictionInput.ReadAsync(request, predictor.DatasetOf(job.Spec, job.Resolution), cancellationToken);
+        var (images, names, errors) = await PredictionInput.ReadAsync(
+            request, predictor.DatasetOf(job.Spec, job.Resolution), limits.Value, cancellationToken);
         if (images is null) return TypedResults.ValidationProblem(errors, title: "The images cannot be classified.");
         using (images)
         {

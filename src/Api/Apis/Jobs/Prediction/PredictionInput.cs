@@ -1,67 +1,49 @@
-using System.Text.Json;
 using TrainingService.Core.Datasets;
-using TrainingService.Core.Datasets.ImageFolders;
+using TrainingService.Core.Images;
 using static TorchSharp.torch;
 
 namespace TrainingService.Api.Apis.Jobs.Prediction;
 
 /// <summary>
-/// Reads the images of a prediction request into one uint8 [N, C, H, W] tensor in the dataset's
-/// channels and size: PNG/JPEG files (multipart, resized bilinearly if their size differs) or JSON
-/// <c>{"images": [...]}</c> with each image as nested arrays [C][H][W] (or [H][W] for grey) of 0-255.
+/// Reads the images of a prediction request into one uint8 [N, C, H, W] tensor in the dataset's channels
+/// and size: PNG/JPEG files (multipart; converted to the dataset's channels and resized bilinearly if their
+/// size differs) or JSON <c>{"images": [...]}</c> with each image as nested arrays [C][H][W] (or [H][W] for
+/// grey) of 0-255. Every problem is named by field; nothing here throws for any request body.
 /// </summary>
 internal static class PredictionInput
 {
+    public const string ImagesField = "images";
+
+    /// <summary>Images per request: enough for a page of a gallery, few enough that one request cannot hold the Api for long.</summary>
     public const int MaxImages = 64;
+
     public const long MaxFileBytes = 16 << 20;
 
-    public static async Task<(Tensor? Images, List<string?> Names, Dictionary<string, string[]> Errors)> ReadAsync(
-        HttpRequest request, DatasetInfo dataset, CancellationToken cancellationToken)
+    public static string Usage =>
+        $"send 1 to {MaxImages} PNG/JPEG files as multipart form data (files named '{ImagesField}'), "
+        + $"or JSON {{\"{ImagesField}\": [...]}} of pixel arrays.";
+
+    public static async Task<(Tensor? Images, IReadOnlyList<string?> Names, Dictionary<string, string[]> Errors)> ReadAsync(
+        HttpRequest request, DatasetInfo dataset, ImageLimits limits, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var decoded = new List<Tensor>();
-        var names = new List<string?>();
-        if (request.HasFormContentType)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        List<(Tensor Pixels, string? Name)> images =
+            request.HasFormContentType ? await PredictionFiles.ReadAsync(request, dataset, limits, errors, cancellationToken)
+            : request.HasJsonContentType() ? await PredictionJson.ReadAsync(request, dataset, errors, cancellationToken)
+            : [];
+        if (images.Count == 0 && errors.Count == 0)
         {
-            var files = (await request.ReadFormAsync(cancellationToken)).Files;
-            for (var i = 0; i < files.Count && i < MaxImages; i++)
-            {
-                if (files[i].Length > MaxFileBytes) { errors[$"images[{i}]"] = [$"is larger than {MaxFileBytes} bytes."]; continue; }
-                using var buffer = new MemoryStream();
-                await files[i].CopyToAsync(buffer, cancellationToken);
-                try
-                {
-                    decoded.Add(EncodedImage.Decode(files[i].FileName, buffer.ToArray(), dataset.Channels, (dataset.Height, dataset.Width)));
-                    names.Add(files[i].FileName);
-                }
-                catch (InvalidDatasetUploadException exception)
-                {
-                    errors[$"images[{i}]"] = [$"{files[i].FileName} is not a readable PNG or JPEG image ({exception.Reason})."];
-                }
-            }
+            errors[ImagesField] = [Usage];
         }
-        else if (request.HasJsonContentType())
+        try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            var images = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("images", out var list)
-                ? list.EnumerateArray().Take(MaxImages).ToList() : [];
-            for (var i = 0; i < images.Count; i++)
-            {
-                if (PixelArrays.TryRead(images[i], dataset, out var pixels, out var reason)) { decoded.Add(pixels!); names.Add(null); }
-                else errors[$"images[{i}]"] = [reason];
-            }
+            return errors.Count > 0 ? (null, [], errors) : (stack(images.Select(image => image.Pixels)), images.Select(image => image.Name).ToList(), errors);
         }
-        if (decoded.Count == 0 && errors.Count == 0)
+        finally
         {
-            errors["images"] = [$"send 1 to {MaxImages} PNG/JPEG files as multipart form data, or JSON {{\"images\": [...]}} of pixel arrays."];
+            images.ForEach(image => image.Pixels.Dispose());
         }
-        if (errors.Count > 0)
-        {
-            decoded.ForEach(t => t.Dispose());
-            return (null, names, errors);
-        }
-        var batch = stack(decoded);
-        decoded.ForEach(t => t.Dispose());
-        return (batch, names, errors);
     }
+
+    public static string TooMany(int count) => $"holds {count} images; send at most {MaxImages} per request.";
 }

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingService.Core.Checkpoints;
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Models.Building;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Prediction;
+using TrainingService.Core.Training;
+
+namespace TrainingService.Api.Tests;
+
+/// <summary>An MNIST job with a real (untrained, seeded) best checkpoint of its own network, as training would store it.</summary>
+internal static class PredictionTestBed
+{
+    public static async Task<Guid> JobWithCheckpointAsync(ApiFactory api)
+    {
+        var client = api.CreateClient();
+        var job = await (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).Content.ReadFromJsonAsync<JsonElement>();
+        var id = Guid.Parse(job.GetProperty("id").GetString()!);
+        var stored = await api.Services.GetRequiredService<JobQueries>().FindAsync(id, CancellationToken.None)
+            ?? throw new InvalidOperationException($"job {id} was not stored");
+        var dataset = api.Services.GetRequiredService<Predictor>().DatasetOf(stored.Spec, stored.Resolution);
+        var network = stored.Resolution?.Network
+            ?? api.Services.GetRequiredService<NetworkPlanner>().Plan(stored.Spec.Model, dataset, stored.Spec.Dataset.Transforms, new ValidationErrors())!.Network;
+        TorchSharp.torch.manual_seed(9);
+        using var model = ModuleBuilder.Build(network);
+        var relative = Path.Combine(id.ToString("N"), "best.pth");
+        var file = await new CheckpointWriter().WriteAsync(Path.Combine(api.CheckpointRoot, relative), StateDictConversion.FromModule(model), CancellationToken.None);
+
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
+        db.Checkpoints.Add(new CheckpointRecord
+        {
+            JobId = id, Name = CheckpointNames.Best, Epoch = 1, RelativePath = relative,
+            SizeBytes = file.SizeBytes, Sha256 = file.Sha256, CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>Everything a prediction could change: the files under the checkpoint root and the job as the Api shows it.</summary>
+    public static async Task<string> StateAsync(ApiFactory api, Guid id)
+    {
+        var files = Directory.EnumerateFiles(api.CheckpointRoot, "*", SearchOption.AllDirectories)
+            .Select(path => $"{Path.GetRelativePath(api.CheckpointRoot, path)}:{new FileInfo(path).Length}").Order(StringComparer.Ordinal);
+        var job = await api.CreateClient().GetStringAsync($"/api/jobs/{id}");
+        var checkpoints = await api.CreateClient().GetStringAsync($"/api/jobs/{id}/checkpoints");
+        return string.Join("\n", files.Append(job).Append(checkpoints));
+    }
+}
