@@ -18,4 +18,11 @@ public sealed class ApiOptions
     /// <summary>Upper bound for one REST call, so an unreachable Api cannot stall a page render.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often an open page asks the Api's <c>/health/ready</c> whether its database and workers are up, so the
+    /// live indicator does not stay green through an outage. One small GET per open page per interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ReadinessPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -17,8 +17,7 @@ public sealed class DashboardContext : BunitContext
 
     public DashboardContext()
     {
-        var options = Options.Create(new ApiOptions { BaseUrl = new("http://api.internal:5080"), PublicUrl = new(PublicUrl) });
-        Services.AddSingleton(options);
+        Services.AddSingleton(Options.Create(ApiOptions));
         Services.AddSingleton<ApiEndpoints>();
         Services.AddSingleton(new TrainingApiClient(new HttpClient(Api) { BaseAddress = new("http://api.internal:5080/") }));
         Services.AddSingleton<ITrainingHub>(Hub);
@@ -30,6 +29,9 @@ public sealed class DashboardContext : BunitContext
         // Radzen sizes charts through JS; without a size it renders no SVG at all.
         JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 600, Height = 280 });
     }
+
+    /// <summary>Read when a component first asks, so a test may change it before rendering.</summary>
+    public ApiOptions ApiOptions { get; } = new() { BaseUrl = new("http://api.internal:5080"), PublicUrl = new(PublicUrl) };
 
     public StubApiHandler Api { get; } = new();
 

@@ -66,6 +66,19 @@ public static class Samples
     public static string Page(int page, int totalCount, params string[] jobs) =>
         $$"""{ "items": [{{string.Join(",", jobs)}}], "page": {{page}}, "pageSize": 20, "totalCount": {{totalCount}} }""";
 
+    public const string ReadinessPath = "/health/ready";
+
+    public const string NoWorkerDescription = "No worker is online; jobs wait in Queued until one starts.";
+
+    public const string DatabaseDownDescription = "PostgreSQL is unreachable: connection refused.";
+
+    /// <summary>A <c>/health/ready</c> body as the health contract words it: a database and a workers check.</summary>
+    public static string Readiness(string overall, string database = "Healthy", string workers = "Healthy") => $$"""
+        {"status":"{{overall}}","checks":[
+          {"name":"database","status":"{{database}}","description":"{{(database == "Healthy" ? "PostgreSQL answered in 3 ms." : DatabaseDownDescription)}}","durationMs":3.1},
+          {"name":"workers","status":"{{workers}}","description":"{{(workers == "Healthy" ? "2 worker(s) online." : NoWorkerDescription)}}","durationMs":1.2}]}
+        """;
+
     public static string StepsPath(Guid id) => $"/api/jobs/{id}/steps?maxPoints=1000";
 
     public static string Steps(long totalSteps, params (long Step, double Mean, double Min, double Max)[] buckets) =>

@@ -48,6 +48,26 @@ public sealed class TrainingApiClient(HttpClient http)
     public Task<JobDto> ResumeAsync(Guid id, CancellationToken cancellationToken = default) =>
         PostAsync<JobDto>($"api/jobs/{id}/resume", cancellationToken);
 
+    /// <returns>
+    /// The Api's readiness: 200 for Healthy or Degraded, 503 for Unhealthy, both with the checks. Any other answer,
+    /// or none, throws, because then the dashboard cannot tell what works.
+    /// </returns>
+    public Task<HealthReportDto> GetReadinessAsync(CancellationToken cancellationToken = default)
+    {
+        const string path = "health/ready";
+        return CallAsync(path, cancellationToken, async () =>
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                return await UnhealthyReportAsync(response, cancellationToken);
+            }
+
+            response.EnsureSuccessStatusCode();
+            return await ReadAsync<HealthReportDto>(response, path, cancellationToken);
+        });
+    }
+
     /// <returns>The body, or <see langword="null"/> on 404 so callers decide what "not found" means.</returns>
     private Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
         where T : class =>
@@ -59,7 +79,11 @@ public sealed class TrainingApiClient(HttpClient http)
                 return null;
             }
 
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TrainingApiException(await FailureAsync(response, path, cancellationToken));
+            }
+
             return await ReadAsync<T>(response, path, cancellationToken);
         });
 
@@ -81,18 +105,43 @@ public sealed class TrainingApiClient(HttpClient http)
         await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
             ?? throw new TrainingApiException($"The training Api answered {path} with an empty body.");
 
-    private static async Task<string> RefusalAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    private static async Task<string> RefusalAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken) =>
+        await ProblemAsync(response, cancellationToken) ?? StatusLine(response, path);
+
+    // A 503's problem detail says what is down (the database, say) and when to retry, which the status line does not.
+    private static async Task<string> FailureAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken) =>
+        await ProblemAsync(response, cancellationToken) is { } problem
+            ? $"{StatusLine(response, path)} {problem}"
+            : StatusLine(response, path);
+
+    private static string StatusLine(HttpResponseMessage response, string path) =>
+        $"The training Api answered {path} with {(int)response.StatusCode} {response.StatusCode}.";
+
+    private static async Task<string?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var fallback = $"The training Api answered {path} with {(int)response.StatusCode} {response.StatusCode}.";
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
-            return problem?.Detail ?? problem?.Title ?? fallback;
+            return problem?.Detail ?? problem?.Title;
         }
         catch (JsonException)
         {
             // A proxy's HTML error page, say; the status line is all there is to tell.
-            return fallback;
+            return null;
+        }
+    }
+
+    private static async Task<HealthReportDto> UnhealthyReportAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await response.Content.ReadFromJsonAsync<HealthReportDto>(ApiJson.Options, cancellationToken);
+            return report is { Checks: not null } ? report : HealthReportDto.UnhealthyWithoutDetails;
+        }
+        catch (JsonException)
+        {
+            // A proxy's own 503 page: still "not ready", just without the reasons.
+            return HealthReportDto.UnhealthyWithoutDetails;
         }
     }
 

@@ -16,8 +16,11 @@ public sealed partial class JobsPage
     [Inject]
     private ApiEndpoints Endpoints { get; set; } = default!;
 
+    // Text rather than int: a hand-edited ?page=abc must reach this page and be explained, not fail the binding.
     [SupplyParameterFromQuery(Name = "page")]
-    public int? PageNumber { get; set; }
+    public string? PageText { get; set; }
+
+    private PageRequest Requested => PageRequest.Parse(PageText, PageSize);
 
     protected override async Task OnInitializedAsync()
     {
@@ -35,7 +38,7 @@ public sealed partial class JobsPage
     protected override Task OnParametersSetAsync() => RefreshAsync();
 
     protected override async Task LoadAsync(CancellationToken cancellationToken) =>
-        model.Load(await Api.GetJobsAsync(Math.Max(1, PageNumber ?? 1), PageSize, cancellationToken));
+        model.Load(await Api.GetJobsAsync(Requested.Number, PageSize, cancellationToken));
 
     protected override async ValueTask OnClosingAsync()
     {

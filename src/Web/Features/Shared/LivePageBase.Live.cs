@@ -15,13 +15,10 @@ public abstract partial class LivePageBase
 
         watching = true;
         Hub.Connected += OnHubConnectedAsync;
-        Hub.Disconnected += OnHubDisconnectedAsync;
         _ = RetryWhileUnreachableAsync();
     }
 
     private Task OnHubConnectedAsync() => OnUiThreadAsync(RefreshAsync);
-
-    private Task OnHubDisconnectedAsync() => OnUiThreadAsync(() => { });
 
     private async Task RetryWhileUnreachableAsync()
     {

@@ -17,8 +17,6 @@ public abstract partial class LivePageBase : ComponentBase, IAsyncDisposable
 
     protected string? ApiError { get; private set; }
 
-    protected bool IsLive => RendererInfo.IsInteractive && Hub.IsConnected;
-
     /// <summary>Reads the page's data; a <see cref="TrainingApiException"/> becomes the error banner.</summary>
     protected abstract Task LoadAsync(CancellationToken cancellationToken);
 
@@ -66,7 +64,6 @@ public abstract partial class LivePageBase : ComponentBase, IAsyncDisposable
         if (watching)
         {
             Hub.Connected -= OnHubConnectedAsync;
-            Hub.Disconnected -= OnHubDisconnectedAsync;
         }
 
         // The token source is not disposed: a hub callback racing the close may still read it,

@@ -135,6 +135,42 @@ public sealed class JobPageTests : IDisposable
         Assert.DoesNotContain(Id, context.Hub.JoinedJobs);
     }
 
+    [Fact]
+    public void An_unknown_job_names_the_id_and_links_back_to_the_job_list()
+    {
+        var unknown = Guid.NewGuid();
+
+        var page = context.Render<JobPage>(p => p.Add(c => c.Id, unknown));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-job-not-found]")));
+        Assert.Contains(unknown.ToString(), page.Find("[data-job-not-found]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("jobs", page.Find("[data-job-not-found] a").GetAttribute("href"));
+        Assert.DoesNotContain("Loading job", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_job_id_is_job_not_found_too()
+    {
+        var page = context.Render<MalformedJobIdPage>(p => p.Add(c => c.Text, "not-a-guid"));
+
+        Assert.Equal("Job not found", page.Find("h1").TextContent);
+        Assert.Contains("not-a-guid is not a job id", page.Find("[data-job-not-found]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("jobs", page.Find("[data-job-not-found] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_503_from_the_api_shows_its_problem_detail_instead_of_a_spinner()
+    {
+        context.Api.Answer(HttpMethod.Get, $"/api/jobs/{Id}", System.Net.HttpStatusCode.ServiceUnavailable,
+            Samples.Problem(503, "The database is unavailable", "PostgreSQL is not answering; the request was not carried out. Retry after 5 s."));
+
+        var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));
+
+        page.WaitForAssertion(() => Assert.Contains("PostgreSQL is not answering", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("503", page.Find("[role=alert]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Loading job", page.Markup, StringComparison.Ordinal);
+    }
+
     public void Dispose() => context.Dispose();
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Features.Jobs;
@@ -126,6 +128,68 @@ public sealed class JobsPageTests : IDisposable
         Assert.Empty(page.FindAll("[role=alert]"));
     }
 
+    [Fact]
+    public void A_page_past_the_last_says_so_and_links_to_the_last_and_first_pages()
+    {
+        context.Api.Json("/api/jobs?page=99999&pageSize=20", Samples.Page(99999, 217));
+
+        var page = RenderAt("99999");
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-past-the-end]")));
+        var message = page.Find("[data-past-the-end]");
+        Assert.Contains("Page 99999 is past the last page", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains("217 jobs on 11 pages", message.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["jobs?page=11", "jobs?page=1"], message.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Empty(page.FindAll("[data-no-jobs]"));
+    }
+
+    [Fact]
+    public void No_training_jobs_yet_only_when_there_are_none()
+    {
+        context.Api.Json(FirstPage, Samples.Page(1, 0));
+
+        var page = context.Render<JobsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("No training jobs yet", page.Find("[data-no-jobs]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-past-the-end]"));
+    }
+
+    [Fact]
+    public void A_page_too_large_to_ask_for_is_still_past_the_end_of_the_list()
+    {
+        context.Api.Json($"/api/jobs?page={int.MaxValue / 20}&pageSize=20", Samples.Page(int.MaxValue / 20, 217));
+
+        var page = RenderAt("99999999999");
+
+        page.WaitForAssertion(() =>
+            Assert.Contains("Page 99999999999 is past the last page", page.Find("[data-past-the-end]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("abc", "“abc” is not a page number; showing page 1.")]
+    [InlineData("0", "Pages start at 1, so page 0 shows page 1.")]
+    [InlineData("-1", "Pages start at 1, so page -1 shows page 1.")]
+    public void A_page_that_is_not_a_page_number_shows_page_one_and_says_why(string typed, string correction)
+    {
+        context.Api.Json(FirstPage, Samples.Page(1, 2, QueuedJob(), DoneJob()));
+
+        var page = RenderAt(typed);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-job-id]").Count));
+        Assert.Equal(correction, page.Find("[data-page-correction]").TextContent);
+        Assert.Equal(0, context.Api.Requests.Count(r => r.StartsWith("/api/jobs?page=", StringComparison.Ordinal) && r != FirstPage));
+    }
+
+    [Fact]
+    public void The_page_header_shows_the_live_indicator_fed_by_readiness()
+    {
+        context.Api.Json(Samples.ReadinessPath, Samples.Readiness("Degraded", workers: "Degraded"));
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal("Degraded", page.Find(".page-header [data-live-state]").GetAttribute("data-live-state")));
+    }
+
     public void Dispose() => context.Dispose();
 
     private IRenderedComponent<JobsPage> RenderPage()
@@ -134,6 +198,13 @@ public sealed class JobsPageTests : IDisposable
         var page = context.Render<JobsPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-job-id]").Count));
         return page;
+    }
+
+    private IRenderedComponent<JobsPage> RenderAt(string typedPage)
+    {
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("page", typedPage));
+        return context.Render<JobsPage>();
     }
 
     private static IElement Row(IRenderedComponent<JobsPage> page, Guid id) => page.Find($"[data-job-id='{id}']");
