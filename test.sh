@@ -11,6 +11,7 @@ trap cleanup EXIT
 
 dotnet build TrainingService.slnx -c Debug -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 scripts/provision-pytorch.sh || echo "Debian's PyTorch is not available; the PyTorch interop tests will show as skipped."
+scripts/provision-chromium.sh || echo "Chromium is not available; the dashboard browser tests will show as skipped."
 scripts/provision-mnist.sh "$root/.data/datasets/mnist" || { echo "0 passed, 1 failed"; exit 1; }
 export TEST_POSTGRES=$(scripts/postgres.sh start "$data/postgres" --throwaway) || { echo "0 passed, 1 failed"; exit 1; }
 export TEST_MNIST_ROOT="$root/.data/datasets"
