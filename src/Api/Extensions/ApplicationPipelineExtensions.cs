@@ -12,6 +12,7 @@ public static class ApplicationPipelineExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<DatabaseGateMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Training service API");

@@ -27,23 +27,20 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             _ => null,
         };
         if (problem is null) return false;
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge && context.Features.Get<OversizedBodyDrain>() is { } drain)
+        {
+            await drain.DrainAsync(cancellationToken);
+            context.Response.Headers.Connection = "close";
+        }
         logger.LogDebug(exception, "Request refused with {Status}", problem.Status);
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails TooLarge(HttpContext context, BadHttpRequestException exception)
-    {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize?.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            ?? (LimitInMessage().Match(exception.Message) is { Success: true } match ? match.Groups[1].Value : null);
-        return new ProblemDetails
-        {
-            Status = StatusCodes.Status413PayloadTooLarge,
-            Title = "The request body is too large",
-            Detail = limit is null ? "The request body is larger than this endpoint accepts."
-                : $"A request to {context.Request.Path} may carry at most {limit} bytes; this one is larger.",
-        };
-    }
+    private static ProblemDetails TooLarge(HttpContext context, BadHttpRequestException exception) =>
+        RequestTooLargeProblem.Create(context, context.Features.Get<RequestBodyLimit>()?.MaxBytes
+            ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ?? (LimitInMessage().Match(exception.Message) is { Success: true } match ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null));
 
     private static HttpValidationProblemDetails NotTheBody(HttpContext context, JsonException exception) =>
         new(JsonErrors.Describe(exception, context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType))
