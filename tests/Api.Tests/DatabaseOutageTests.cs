@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -10,7 +11,7 @@ namespace TrainingService.Api.Tests;
 /// <c>Retry-After</c> within 2 s (the bound), readiness says the database is down while liveness stays
 /// 200, and once PostgreSQL is back requests succeed again without restarting the Api.
 /// </summary>
-public sealed class DatabaseOutageTests(OwnClusterApiFactory api) : IClassFixture<OwnClusterApiFactory>
+public sealed class DatabaseOutageTests(OwnClusterApiFactory api, ITestOutputHelper output) : IClassFixture<OwnClusterApiFactory>
 {
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(2);
 
@@ -62,6 +63,7 @@ public sealed class DatabaseOutageTests(OwnClusterApiFactory api) : IClassFixtur
             listing = await client.GetAsync("/api/jobs");
         }
         while (listing.StatusCode == HttpStatusCode.ServiceUnavailable && back.Elapsed < TimeSpan.FromSeconds(20));
+        output.WriteLine($"Requests succeed again {back.Elapsed.TotalMilliseconds:0} ms after PostgreSQL started");
         Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
         Assert.Equal(1, (await listing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalCount").GetInt32());
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).StatusCode);
@@ -69,11 +71,12 @@ public sealed class DatabaseOutageTests(OwnClusterApiFactory api) : IClassFixtur
         Assert.Equal("Healthy", ReadinessTests.Check(readyAgain, "database").GetProperty("status").GetString());
     }
 
-    private static async Task AssertUnavailableQuicklyAsync(Func<Task<HttpResponseMessage>> send)
+    private async Task AssertUnavailableQuicklyAsync(Func<Task<HttpResponseMessage>> send)
     {
         var clock = Stopwatch.StartNew();
         var response = await send();
         clock.Stop();
+        output.WriteLine($"503 after {clock.Elapsed.TotalMilliseconds:0} ms");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.True(clock.Elapsed < AnswerBound, $"The 503 took {clock.Elapsed}; the bound is {AnswerBound}.");
