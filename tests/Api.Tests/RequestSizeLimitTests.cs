@@ -35,6 +35,19 @@ public sealed class RequestSizeLimitTests(KestrelApiFactory api) : IClassFixture
         await AssertTooLargeAsync(response, limit);
     }
 
+    [Fact]
+    public async Task A_client_that_waits_for_100_continue_gets_its_413_before_sending_the_body()
+    {
+        using var content = new ByteArrayContent(new byte[KestrelDefaultLimit + 1]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = content };
+        request.Headers.ExpectContinue = true;
+
+        var response = await api.CreateClient().SendAsync(request);
+
+        await AssertTooLargeAsync(response, JsonLimit);
+    }
+
     /// <summary>Endpoints that read their body first (predict looks its job up before it reads one).</summary>
     public static TheoryData<string, string, long> BodyFirstEndpoints => new()
     {
