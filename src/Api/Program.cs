@@ -2,7 +2,9 @@ using TrainingService.Api.Apis.Datasets;
 using TrainingService.Api.Apis.Jobs;
 using TrainingService.Api.Apis.Models;
 using TrainingService.Api.Extensions;
+using TrainingService.Api.Health;
 using TrainingService.Api.Hubs;
+using TrainingService.Api.Problems;
 using TrainingService.Core.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,12 +14,12 @@ var app = builder.Build();
 await app.Services.MigrateTrainingDatabaseAsync();
 
 app.UseApplicationPipeline();
-app.MapJobsApi();
+app.MapJobsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapModelsApi();
-app.MapDatasetsApi();
+app.MapDatasetsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapTrainingHangfireDashboard();
-app.MapHealthChecks("/health");
+app.MapTrainingHealthChecks();
 
 app.Run();
 

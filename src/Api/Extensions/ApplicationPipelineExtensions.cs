@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using TrainingService.Api.Problems;
 
 namespace TrainingService.Api.Extensions;
 
@@ -10,17 +11,25 @@ public static class ApplicationPipelineExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<DatabaseGateMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Training service API");
     }
 
     /// <summary>Read-only: jobs are managed through the API so that our job rows and Hangfire never disagree.</summary>
-    public static void MapTrainingHangfireDashboard(this WebApplication app) =>
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+    public static void MapTrainingHangfireDashboard(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(HangfirePath), branch => branch.UseMiddleware<HangfireFormGuard>());
+        app.UseHangfireDashboard(HangfirePath, new DashboardOptions
         {
             IsReadOnlyFunc = _ => true,
             Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
             DisplayStorageConnectionString = false,
             DashboardTitle = "Training jobs",
         });
+    }
+
+    private const string HangfirePath = "/hangfire";
 }

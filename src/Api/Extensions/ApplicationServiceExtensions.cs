@@ -24,6 +24,7 @@ public static class ApplicationServiceExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{PersistenceServiceCollectionExtensions.ConnectionStringName} is not configured.");
 
         services.AddProblemDetails();
+        services.AddFailureHandling(connectionString);
         services.ConfigureHttpJsonOptions(options => JobSpecJson.Configure(options.SerializerOptions));
         services.AddTrainingPersistence(connectionString);
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
@@ -51,7 +52,6 @@ public static class ApplicationServiceExtensions
         services.AddSignalR().AddJsonProtocol(options => JobSpecJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<PostgresEventRelay>();
-        services.AddHealthChecks();
         services.AddTrainingOpenApi();
     }
 }

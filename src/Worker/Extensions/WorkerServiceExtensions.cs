@@ -27,6 +27,7 @@ public static class WorkerServiceExtensions
         services.AddOptions<TrainingOptions>().BindConfiguration(nameof(TrainingOptions));
         services.AddOptions<WorkerOptions>().BindConfiguration(nameof(WorkerOptions));
         services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));
+        services.AddOptions<DatabaseResilienceOptions>().BindConfiguration(DatabaseResilienceOptions.SectionName);
         services.AddHttpClient(nameof(DatasetFileStore), client => client.Timeout = TimeSpan.FromMinutes(10));
         services.AddSingleton(ModelRegistry.CreateDefault());
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(

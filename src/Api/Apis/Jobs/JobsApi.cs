@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrainingService.Api.Requests;
 using TrainingService.Api.Apis.Jobs.Prediction;
 using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Persistence;
@@ -13,9 +15,11 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<RequestLimits>>().Value;
         var api = app.MapGroup("/api/jobs").WithTags("Jobs");
         api.MapPost("/", JobSubmissionEndpoint.SubmitAsync).WithName("SubmitJob")
             .WithSummary("Submit a training job").Accepts<JobSubmission>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
@@ -27,6 +31,7 @@ public static class JobsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/predict", PredictEndpoint.PredictAsync).WithName("PredictWithJob").DisableAntiforgery()
             .WithSummary("Classify PNG/JPEG files (multipart) or pixel arrays (JSON) with the job's best checkpoint")
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxPredictBodyBytes)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/pytorch", JobSourceEndpoint.GetAsync).WithName("GetJobPyTorchSource")
             .WithSummary("The PyTorch class of the job's network, matching its checkpoints")
@@ -53,12 +58,17 @@ public static class JobsApi
         JobQueries queries, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery] int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page < 1) errors["page"] = ["must be at least 1."];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}."];
+        var pageSizeIsValid = pageSize is >= 1 and <= MaxPageSize;
+        if (!pageSizeIsValid) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}."];
+        if (pageSizeIsValid && (page < 1 || page > MaxPage(pageSize))) errors["page"] = [$"must be between 1 and {MaxPage(pageSize)} for a pageSize of {pageSize}."];
+        else if (page < 1) errors["page"] = ["must be at least 1."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var (items, total) = await queries.ListAsync(page, pageSize, cancellationToken);
         return TypedResults.Ok(new JobPage(items.Select(j => j.ToResource()).ToList(), page, pageSize, total));
     }
+
+    /// <summary>The last page whose first row's offset, (page - 1) * pageSize, still fits the query's int.</summary>
+    public static int MaxPage(int pageSize) => (int)Math.Min(int.MaxValue, (long)int.MaxValue / pageSize + 1);
 
     public static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetAsync(Guid id, JobQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job.ToResource()) : JobNotFound(id);

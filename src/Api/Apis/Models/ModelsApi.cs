@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrainingService.Api.Requests;
 using TrainingService.Api.Apis.Shared;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
@@ -28,12 +30,14 @@ public static class ModelsApi
 
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<RequestLimits>>().Value;
         var api = app.MapGroup("/api/models").WithTags("Models");
         api.MapGet("/", List).WithName("ListModels").WithSummary("List the model zoo");
         api.MapGet("/{name}/summary", Summary).WithName("GetModelSummary")
             .WithSummary("Summarise a zoo network (torchinfo conventions)").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/summary", CustomSummaryAsync).WithName("SummariseCustomNetwork").WithSummary("Summarise a custom layer list")
-            .Accepts<CustomSummaryRequest>("application/json");
+            .Accepts<CustomSummaryRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes)).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/{name}/pytorch", PyTorchSource).WithName("GetModelPyTorchSource")
             .WithSummary("The reference PyTorch class whose state_dict matches the service's checkpoints")
             .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingService.Tests.Shared;
+
+namespace TrainingService.Api.Tests;
+
+/// <summary>
+/// The real Api served by Kestrel on a loopback port, on a database of its own (by default a fresh one on
+/// TEST_POSTGRES): the in-memory TestServer enforces none of Kestrel's body limits and has no remote address.
+/// </summary>
+public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private string? _connectionString;
+
+    public KestrelApiFactory() => UseKestrel(0);
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    public string CheckpointRoot { get; } = Directory.CreateTempSubdirectory("api-kestrel-tests-").FullName;
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _connectionString = _database.ConnectionString;
+    }
+
+    /// <summary>For a database the test owns the server of (see <see cref="ThrowawayPostgres"/>).</summary>
+    protected void UseDatabase(string connectionString) => _connectionString = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:TrainingDb", ConnectionString);
+        builder.UseSetting("StorageOptions:CheckpointRoot", CheckpointRoot);
+        builder.UseSetting("StorageOptions:DatasetRoot", RepositoryPaths.DatasetRoot);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await DisposeDependenciesAsync();
+    }
+
+    /// <summary>What the host ran on, once the host is gone.</summary>
+    protected virtual async Task DisposeDependenciesAsync()
+    {
+        if (_database is not null) await _database.DisposeAsync();
+        Directory.Delete(CheckpointRoot, recursive: true);
+    }
+}
