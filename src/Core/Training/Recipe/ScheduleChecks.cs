@@ -34,7 +34,7 @@ internal sealed class ScheduleChecks(string prefix, ValidationErrors errors)
     {
         if (!(gamma > 0 && gamma <= 1))
         {
-            errors.Add($"{prefix}.gamma", "must be greater than 0 and at most 1.");
+            errors.Add($"{prefix}.gamma", "must be a finite number greater than 0 and at most 1.");
         }
     }
 
@@ -63,7 +63,7 @@ internal sealed class ScheduleChecks(string prefix, ValidationErrors errors)
         }
         if (!(minRate >= 0 && minRate <= baseRate))
         {
-            errors.Add($"{prefix}.minRate", $"must be at least 0 and at most the learning rate {baseRate}.");
+            errors.Add($"{prefix}.minRate", $"must be a finite number between 0 and the learning rate {baseRate}.");
         }
     }
 }
