@@ -53,7 +53,7 @@ public static class CustomNetwork
             var values = shape.Skip(1).Aggregate(1.0, (product, size) => product * size);
             if (values > MaxOutputValuesPerImage)
             {
-                errors.Add(field, string.Create(CultureInfo.InvariantCulture,
+                errors.Add(module is Conv2dSpec or LinearSpec ? $"{field}.out" : field, string.Create(CultureInfo.InvariantCulture,
                     $"would output {values:N0} values per image ({string.Join(" x ", shape.Skip(1))}), more than {MaxOutputValuesPerImage:N0}; make the layer smaller."));
                 return null;
             }

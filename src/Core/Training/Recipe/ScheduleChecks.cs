@@ -34,7 +34,7 @@ internal sealed class ScheduleChecks(string prefix, ValidationErrors errors)
     {
         if (!(gamma > 0 && gamma <= 1))
         {
-            errors.Add($"{prefix}.gamma", "must be a finite number greater than 0 and at most 1.");
+            errors.Add($"{prefix}.gamma", "must be greater than 0 and at most 1.");
         }
     }
 
