@@ -19,6 +19,24 @@ internal static class JobSpecs
         return spec;
     }
 
+    /// <summary>VGG-16 on MNIST digits resized to its 3x224x224 input, so that only its size can be wrong.</summary>
+    public static JsonObject Vgg16(int? numClasses = null, int batchSize = 64)
+    {
+        var spec = Valid();
+        spec["model"] = new JsonObject { ["name"] = "vgg16", ["numClasses"] = numClasses };
+        spec["dataset"]!["transforms"] = JsonNode.Parse("""{"resize": [224, 224], "channels": 3}""");
+        spec["hyperparameters"]!["batchSize"] = batchSize;
+        return spec;
+    }
+
+    /// <summary>The example job with its own layer list, given as JSON.</summary>
+    public static JsonObject Custom(string layers)
+    {
+        var spec = Valid();
+        spec["model"] = new JsonObject { ["custom"] = JsonNode.Parse(layers) };
+        return spec;
+    }
+
     public static JsonObject Without(string section, string? field = null)
     {
         var spec = Valid();

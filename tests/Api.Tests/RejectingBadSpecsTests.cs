@@ -33,6 +33,23 @@ public sealed class RejectingBadSpecsTests(ApiFactory api) : IClassFixture<ApiFa
         { JobSpecs.With("dataset", "transforms", JsonNode.Parse("""{"eval": [{"type": "RandomCrop", "size": 28, "padding": 2}]}""")).ToJsonString(), "dataset.transforms.eval[0].type" },
         { JobSpecs.With("dataset", "transforms", JsonNode.Parse("""{"normalize": "magic"}""")).ToJsonString(), "dataset.transforms.normalize" },
         { JobSpecs.With("model", "init", "orthogonal").ToJsonString(), "model.init" },
+        { JobSpecs.With("hyperparameters", "weightDecay", 1e308).ToJsonString(), "hyperparameters.weightDecay" },
+        { JobSpecs.With("hyperparameters", "gradientClipNorm", "Infinity").ToJsonString(), "hyperparameters.gradientClipNorm" },
+        { JobSpecs.With("hyperparameters", "learningRate", "NaN").ToJsonString(), "hyperparameters.learningRate" },
+        { JobSpecs.With("hyperparameters", "momentum", "-Infinity").ToJsonString(), "hyperparameters.momentum" },
+        { JobSpecs.With("dataset", "validationFraction", "NaN").ToJsonString(), "dataset.validationFraction" },
+        { JobSpecs.With("dataset", "transforms", JsonNode.Parse("""{"normalize": "custom", "mean": ["NaN"], "std": [0.3]}""")).ToJsonString(), "dataset.transforms.mean[0]" },
+        { JobSpecs.With("dataset", "transforms", JsonNode.Parse("""{"resize": [100000, 100000]}""")).ToJsonString(), "dataset.transforms.resize" },
+        { JobSpecs.With("hyperparameters", "earlyStopping", JsonNode.Parse("""{"patience": 2, "minDelta": "NaN"}""")).ToJsonString(), "hyperparameters.earlyStopping.minDelta" },
+        { JobSpecs.With("hyperparameters", "schedule", JsonNode.Parse("""{"kind": "onecycle", "maxRate": 1e300}""")).ToJsonString(), "hyperparameters.schedule.maxRate" },
+        { JobSpecs.Vgg16(numClasses: 1_000_000_000).ToJsonString(), "model.numClasses" },
+        { JobSpecs.Vgg16(numClasses: int.MaxValue).ToJsonString(), "model.numClasses" },
+        { JobSpecs.Vgg16(batchSize: 8192).ToJsonString(), "hyperparameters.batchSize" },
+        { JobSpecs.Custom("""[{"type": "Flatten"}, {"type": "Linear", "out": 1000000}, {"type": "Linear", "out": 1000000}, {"type": "Linear", "out": 10}]""").ToJsonString(), "model.custom[2].out" },
+        { JobSpecs.Custom("""[{"type": "Flatten"}, {"type": "Linear", "out": 2147483647}, {"type": "Linear", "out": 10}]""").ToJsonString(), "model.custom[1].out" },
+        { JobSpecs.Custom("""[{"type": "Conv2d", "out": 1000000000, "kernel": 3}, {"type": "Flatten"}, {"type": "Linear", "out": 10}]""").ToJsonString(), "model.custom[0].out" },
+        { JobSpecs.Custom("""[{"type": "Conv2d", "out": 6, "kernel": 2147483647}, {"type": "Flatten"}, {"type": "Linear", "out": 10}]""").ToJsonString(), "model.custom[0].kernel" },
+        { JobSpecs.Custom("""[{"type": "Conv2d", "out": 6, "kernel": 3}, {"type": "LeakyReLU", "negativeSlope": "Infinity"}, {"type": "Flatten"}, {"type": "Linear", "out": 10}]""").ToJsonString(), "model.custom[1].negativeSlope" },
         { """{"name": "x", "model": {"name": "lenet5"}""", "$" },
         { "null", "$" },
     };
@@ -65,6 +82,31 @@ public sealed class RejectingBadSpecsTests(ApiFactory api) : IClassFixture<ApiFa
         {
             Assert.True(errors.TryGetProperty(field, out _), $"errors name {field}");
         }
+    }
+
+    [Fact]
+    public async Task A_network_too_large_to_train_is_refused_with_its_parameter_count_and_largest_layer_and_nothing_is_stored()
+    {
+        var before = await SubmittingJobsTests.CountStoredJobsAsync(api);
+        var spec = JobSpecs.Custom("""[{"type": "Flatten"}, {"type": "Linear", "out": 1000000}, {"type": "Linear", "out": 1000000}, {"type": "Linear", "out": 10}]""");
+
+        var response = await api.CreateClient().PostAsJsonAsync("/api/jobs", spec);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var reason = (await SubmittingJobsTests.ProblemAsync(response)).GetProperty("errors").GetProperty("model.custom[2].out")[0].GetString();
+        Assert.StartsWith("the network would have 1,000,796,000,010 parameters (limit 500,000,000); the largest is model.custom[2] (Linear 1000000→1000000",
+            reason, StringComparison.Ordinal);
+        Assert.Equal(before, await SubmittingJobsTests.CountStoredJobsAsync(api));
+    }
+
+    [Fact]
+    public async Task A_named_infinity_is_refused_as_not_finite_with_the_range_the_field_accepts()
+    {
+        var response = await api.CreateClient().PostAsync("/api/jobs",
+            SubmittingJobsTests.Json(JobSpecs.With("hyperparameters", "gradientClipNorm", "Infinity").ToJsonString()));
+
+        var reason = (await SubmittingJobsTests.ProblemAsync(response)).GetProperty("errors").GetProperty("hyperparameters.gradientClipNorm")[0].GetString();
+        Assert.Equal("must be a finite number greater than 0 and at most 1000000.", reason);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ internal static class DatasetRules
 {
     public const double DefaultValidationFraction = 0.1;
 
+    /// <summary>All of the training split may not be held out: at least one image must be left to train on.</summary>
+    public static readonly NumberRange ValidationFraction = new(0, 1, MaxExclusive: true);
+
     public static CheckedDataset? Check(DatasetSubmission? dataset, DatasetRegistry datasets, JobSpecLimits limits, ValidationErrors errors)
     {
         if (dataset is null)
@@ -32,10 +35,7 @@ internal static class DatasetRules
         }
 
         var fraction = dataset.ValidationFraction ?? DefaultValidationFraction;
-        if (double.IsNaN(fraction) || fraction < 0 || fraction >= 1)
-        {
-            errors.Add("dataset.validationFraction", "must be at least 0 and less than 1.");
-        }
+        ValidationFraction.Check(fraction, "dataset.validationFraction", errors);
         CheckLimit(dataset.TrainLimit, "dataset.trainLimit", errors);
         CheckLimit(dataset.ValidationLimit, "dataset.validationLimit", errors);
         CheckLimit(dataset.TestLimit, "dataset.testLimit", errors);

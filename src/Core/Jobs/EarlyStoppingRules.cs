@@ -8,7 +8,10 @@ internal static class EarlyStoppingRules
 {
     private const string Prefix = "hyperparameters.earlyStopping";
 
-    public static EarlyStoppingSpec? Check(EarlyStoppingSubmission? submission, ValidationErrors errors)
+    /// <summary>An improvement in the watched metric's units; losses and accuracies never need a million.</summary>
+    public static readonly NumberRange MinDelta = new(0, 1e6);
+
+    public static EarlyStoppingSpec? Check(EarlyStoppingSubmission? submission, JobSpecLimits limits, ValidationErrors errors)
     {
         if (submission is null)
         {
@@ -16,16 +19,14 @@ internal static class EarlyStoppingRules
         }
         var metric = submission.Metric ?? MetricNames.ValidationLoss;
         var mode = MetricRules.Check(metric, submission.Mode, $"{Prefix}.metric", $"{Prefix}.mode", errors);
-        if (submission.Patience is null or < 1)
+        var patienceOk = submission.Patience is { } patience && patience >= 1 && patience <= limits.MaxEpochs;
+        if (!patienceOk)
         {
-            errors.Add($"{Prefix}.patience", "is required and must be at least 1 epoch.");
+            errors.Add($"{Prefix}.patience", $"is required and must be between 1 and {limits.MaxEpochs} epochs.");
         }
-        if (submission.MinDelta is < 0)
-        {
-            errors.Add($"{Prefix}.minDelta", "must not be negative.");
-        }
-        return mode is null || submission.Patience is null or < 1
+        var deltaOk = MinDelta.Check(submission.MinDelta, $"{Prefix}.minDelta", errors);
+        return mode is null || !patienceOk || !deltaOk
             ? null
-            : new EarlyStoppingSpec(metric, mode.Value, submission.Patience.Value, submission.MinDelta ?? 0);
+            : new EarlyStoppingSpec(metric, mode.Value, submission.Patience!.Value, submission.MinDelta ?? 0);
     }
 }

@@ -9,6 +9,18 @@ internal static class HyperparameterRules
     public const long DefaultSeed = 42;
     private const string Prefix = "hyperparameters";
 
+    /// <summary>Momenta and moving-average factors: 1 or more never forgets and diverges.</summary>
+    public static readonly NumberRange Fraction = new(0, 1, MaxExclusive: true);
+    public static readonly NumberRange Dampening = new(0, 1);
+
+    /// <summary>A decay of lr x weightDecay per step: above 1 it wipes the weights out faster than any gradient rebuilds them.</summary>
+    public static readonly NumberRange WeightDecay = new(0, 1);
+    public static readonly NumberRange Eps = new(0, 1);
+    public static readonly NumberRange GradientClipNorm = new(0, 1e6, MinExclusive: true);
+    public static readonly NumberRange LabelSmoothing = new(0, 1, MaxExclusive: true);
+
+    public static NumberRange LearningRate(JobSpecLimits limits) => new(0, limits.MaxLearningRate, MinExclusive: true);
+
     public static Hyperparameters? Check(HyperparametersSubmission? h, JobSpecLimits limits, ValidationErrors errors)
     {
         if (h is null)
@@ -20,29 +32,39 @@ internal static class HyperparameterRules
         Require(h.Epochs, $"{Prefix}.epochs", 1, limits.MaxEpochs, errors);
         Require(h.BatchSize, $"{Prefix}.batchSize", 1, limits.MaxBatchSize, errors);
         if (h.LearningRate is null) errors.Add($"{Prefix}.learningRate", "is required.");
-        else if (!(h.LearningRate <= limits.MaxLearningRate)) errors.Add($"{Prefix}.learningRate", $"must be at most {limits.MaxLearningRate}.");
+        var rateOk = LearningRate(limits).Check(h.LearningRate, $"{Prefix}.learningRate", errors) && h.LearningRate is not null;
         if (h.Seed is < 0) errors.Add($"{Prefix}.seed", "must not be negative.");
         var optimizer = OptimizerKinds.Normalize(h.Optimizer ?? OptimizerKinds.Sgd);
-        var settings = new OptimizerSpec(optimizer, h.LearningRate ?? 1)
+        // A number refused here is handed on as its default, so the optimizer's own rules do not name it twice.
+        var settings = new OptimizerSpec(optimizer, rateOk ? h.LearningRate!.Value : 1)
         {
-            Momentum = h.Momentum ?? 0, Dampening = h.Dampening ?? 0, Nesterov = h.Nesterov ?? false, WeightDecay = h.WeightDecay,
-            Beta1 = h.Beta1 ?? 0.9, Beta2 = h.Beta2 ?? 0.999, Eps = h.Eps ?? 1e-8, Alpha = h.Alpha ?? 0.99,
+            Momentum = Checked(h.Momentum, 0, Fraction, "momentum", errors),
+            Dampening = Checked(h.Dampening, 0, Dampening, "dampening", errors),
+            Nesterov = h.Nesterov ?? false,
+            WeightDecay = WeightDecay.Check(h.WeightDecay, $"{Prefix}.weightDecay", errors) ? h.WeightDecay : null,
+            Beta1 = Checked(h.Beta1, 0.9, Fraction, "beta1", errors),
+            Beta2 = Checked(h.Beta2, 0.999, Fraction, "beta2", errors),
+            Eps = Checked(h.Eps, 1e-8, Eps, "eps", errors),
+            Alpha = Checked(h.Alpha, 0.99, Fraction, "alpha", errors),
         };
         var known = OptimizerKinds.All.Contains(optimizer);
         if (!known)
             errors.Add($"{Prefix}.optimizer", $"'{h.Optimizer}' is not supported; use one of: {string.Join(", ", OptimizerKinds.All)}.");
         // The numbers are still checked for an unknown optimizer, so every bad field is named at once.
         OptimizerRules.Check(known ? settings : settings with { Name = OptimizerKinds.Sgd }, errors, Prefix);
-        if (h.Schedule is { } schedule && h.LearningRate is { } rate && h.Epochs is { } epochs)
-            ScheduleRules.Check(schedule, rate, epochs, errors, $"{Prefix}.schedule");
-        if (h.GradientClipNorm is not null and not > 0) errors.Add($"{Prefix}.gradientClipNorm", "must be greater than 0 when given.");
-        if (h.LabelSmoothing is not null and not (>= 0 and < 1)) errors.Add($"{Prefix}.labelSmoothing", "must be at least 0 and less than 1.");
+        if (h.Schedule is { } schedule && rateOk && h.Epochs is { } epochs)
+        {
+            ScheduleRules.Check(schedule, h.LearningRate!.Value, epochs, errors, $"{Prefix}.schedule");
+            ScheduleBounds.Check(schedule, h.LearningRate!.Value, limits, errors, $"{Prefix}.schedule");
+        }
+        GradientClipNorm.Check(h.GradientClipNorm, $"{Prefix}.gradientClipNorm", errors);
+        LabelSmoothing.Check(h.LabelSmoothing, $"{Prefix}.labelSmoothing", errors);
         if (h.Device is not null && h.Device is not ("auto" or "cpu" or "cuda")) errors.Add($"{Prefix}.device", "must be auto, cpu or cuda.");
         if (h.Threads is < 1 or > 256) errors.Add($"{Prefix}.threads", "must be between 1 and 256.");
         if (h.MaxRestarts is < 0 or > Hyperparameters.MaxRestartsLimit) errors.Add($"{Prefix}.maxRestarts", $"must be between 0 and {Hyperparameters.MaxRestartsLimit}.");
         var checkpointMode = MetricRules.Check(h.CheckpointMetric ?? MetricNames.ValidationAccuracy, h.CheckpointMode,
             $"{Prefix}.checkpointMetric", $"{Prefix}.checkpointMode", errors);
-        var earlyStopping = EarlyStoppingRules.Check(h.EarlyStopping, errors);
+        var earlyStopping = EarlyStoppingRules.Check(h.EarlyStopping, limits, errors);
         if (errors.Count > before || checkpointMode is null)
         {
             return null;
@@ -58,6 +80,9 @@ internal static class HyperparameterRules
             MaxRestarts = h.MaxRestarts ?? Hyperparameters.DefaultMaxRestarts,
         };
     }
+
+    private static double Checked(double? value, double fallback, NumberRange range, string member, ValidationErrors errors) =>
+        range.Check(value, $"{Prefix}.{member}", errors) ? value ?? fallback : fallback;
 
     private static void Require(int? value, string field, int min, int max, ValidationErrors errors)
     {

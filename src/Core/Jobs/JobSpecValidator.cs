@@ -23,6 +23,10 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
         var checkedModel = ModelRules.Check(submission.Model, models, planner, dataset, errors);
         var model = checkedModel?.Spec;
         var hyperparameters = HyperparameterRules.Check(submission.Hyperparameters, limits, errors);
+        if (checkedModel is { } planned)
+        {
+            NetworkSizeRules.Check(planned.Spec, planned.Plan, hyperparameters, limits, errors);
+        }
         var name = DisplayNameRules.Check(submission.Name, "name", errors);
 
         if (errors.Any || dataset is null || model is null || hyperparameters is null)

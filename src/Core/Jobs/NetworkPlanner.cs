@@ -52,6 +52,11 @@ public sealed class NetworkPlanner(ModelRegistry models)
                 + "(set dataset.transforms.resize and channels).");
             return null;
         }
+        catch (OverflowException)
+        {
+            errors.Add("model.numClasses", $"makes {definition.Name} so large that its sizes do not fit in 64 bits; lower it.");
+            return null;
+        }
         return new NetworkPlan(network, zooPipeline, zooInput, summary.Rows[^1].OutputShape[1]);
     }
 

@@ -6,6 +6,12 @@ internal static class TransformRules
     public const int MaxImageSide = 1024;
     private const string Prefix = "dataset.transforms";
 
+    public static readonly NumberRange Probability = new(0, 1);
+
+    /// <summary>Pixels reach normalisation scaled to [0, 1]; a mean far outside or a std near 0 would blow the inputs up.</summary>
+    public static readonly NumberRange Mean = new(-10, 10);
+    public static readonly NumberRange Std = new(0.001, 10);
+
     public static void Check(InputTransformsSpec? transforms, ValidationErrors errors)
     {
         if (transforms is null) return;
@@ -21,8 +27,21 @@ internal static class TransformRules
         var custom = kind == NormalizationKinds.Custom;
         if (custom != (transforms.Mean is not null) || custom != (transforms.Std is not null))
             errors.Add($"{Prefix}.mean", "mean and std are given together, and only with normalize 'custom'.");
-        else if (custom && (transforms.Mean!.Count != transforms.Std!.Count || transforms.Std.Any(s => !(s > 0))))
-            errors.Add($"{Prefix}.std", "needs one positive value per mean, one per channel.");
+        else if (custom && transforms.Mean!.Count != transforms.Std!.Count)
+            errors.Add($"{Prefix}.std", "needs one value per mean, one per channel.");
+        else if (custom)
+        {
+            CheckEach(transforms.Mean!, Mean, "mean", errors);
+            CheckEach(transforms.Std!, Std, "std", errors);
+        }
+    }
+
+    private static void CheckEach(IReadOnlyList<float> values, NumberRange range, string member, ValidationErrors errors)
+    {
+        for (var index = 0; index < values.Count; index++)
+        {
+            range.Check(values[index], $"{Prefix}.{member}[{index}]", errors);
+        }
     }
 
     private static void CheckSteps(IReadOnlyList<TransformStepSpec>? steps, string split, ValidationErrors errors)
@@ -39,8 +58,8 @@ internal static class TransformRules
                 errors.Add($"{field}.padding", "is required and must be between 0 and 1024.");
             if (step.Type is TransformStepSpec.RandomCrop && step.Size is null or < 1 or > MaxImageSide)
                 errors.Add($"{field}.size", "is required and must be between 1 and 1024.");
-            if (step.Type is TransformStepSpec.RandomHorizontalFlip && step.P is not null and not (>= 0 and <= 1))
-                errors.Add($"{field}.p", "must be between 0 and 1.");
+            if (step.Type is TransformStepSpec.RandomHorizontalFlip)
+                Probability.Check(step.P, $"{field}.p", errors);
         }
     }
 }

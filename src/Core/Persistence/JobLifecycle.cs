@@ -212,7 +212,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
         await EndAttemptAsync(db, job.Id, job.Attempt, endReason, error, now, ct);
         if (job.Restarts >= job.Spec.Hyperparameters.MaxRestarts)
         {
-            job.Error = $"{error}. The job was restarted {job.Restarts} time(s), its limit (hyperparameters.maxRestarts = "
+            job.Error = $"{error.TrimEnd('.')}. The job was restarted {job.Restarts} time(s), its limit (hyperparameters.maxRestarts = "
                 + $"{job.Spec.Hyperparameters.MaxRestarts}), so it failed.";
             job.FinishedAt = now;
             await MoveAsync(db, job, JobStatus.Failed, null, ct);

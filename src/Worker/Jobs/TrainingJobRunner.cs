@@ -7,6 +7,7 @@ using TrainingService.Core.Models.Summary;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 using TrainingService.Core.Training;
+using TrainingService.Core.Training.Failures;
 using TrainingService.Worker.Events;
 
 namespace TrainingService.Worker.Jobs;
@@ -72,14 +73,14 @@ public sealed class TrainingJobRunner(
         }
         catch (Exception exception) when (IsPermanent(exception))
         {
-            await lifecycle.FailAsync(run, exception.Message, CancellationToken.None);
+            await lifecycle.FailAsync(run, TrainingFailureMessage.Describe(exception), CancellationToken.None);
             logger.LogError(exception, "Job {JobId} failed", jobId);
             throw;
         }
         catch (Exception exception)
         {
             logger.LogError(exception, "Job {JobId} attempt {Attempt} crashed", jobId, run.Attempt);
-            await lifecycle.RestartAfterCrashAsync(run, exception.Message, CancellationToken.None);
+            await lifecycle.RestartAfterCrashAsync(run, TrainingFailureMessage.Describe(exception), CancellationToken.None);
             return RunEnding.Restarting;
         }
         finally

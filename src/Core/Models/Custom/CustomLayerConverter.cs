@@ -12,17 +12,17 @@ internal static class CustomLayerConverter
         var check = new MemberCheck(field, errors);
         ModuleSpec? spec = type switch
         {
-            "Conv2d" => new Conv2dSpec(Channels(input, type, field, errors), check.Positive("out", layer.Out), check.Positive("kernel", layer.Kernel),
-                check.Positive("stride", layer.Stride, 1), check.NonNegative("padding", layer.Padding, 0), check.Positive("dilation", layer.Dilation, 1),
+            "Conv2d" => new Conv2dSpec(Channels(input, type, field, errors), check.Positive("out", layer.Out), Window(check, "kernel", layer.Kernel),
+                Window(check, "stride", layer.Stride, 1), Padding(check, layer), Window(check, "dilation", layer.Dilation, 1),
                 check.Positive("groups", layer.Groups, 1), layer.Bias ?? true),
-            "MaxPool2d" => new MaxPool2dSpec(check.Positive("kernel", layer.Kernel), check.Positive("stride", layer.Stride, layer.Kernel ?? 1),
-                check.NonNegative("padding", layer.Padding, 0)),
-            "AvgPool2d" => new AvgPool2dSpec(check.Positive("kernel", layer.Kernel), check.Positive("stride", layer.Stride, layer.Kernel ?? 1),
-                check.NonNegative("padding", layer.Padding, 0)),
+            "MaxPool2d" => new MaxPool2dSpec(Window(check, "kernel", layer.Kernel), Window(check, "stride", layer.Stride, layer.Kernel ?? 1),
+                Padding(check, layer)),
+            "AvgPool2d" => new AvgPool2dSpec(Window(check, "kernel", layer.Kernel), Window(check, "stride", layer.Stride, layer.Kernel ?? 1),
+                Padding(check, layer)),
             "AdaptiveAvgPool2d" => Adaptive(layer, check),
             "BatchNorm2d" => new BatchNorm2dSpec(Channels(input, type, field, errors)),
             "Dropout" => new DropoutSpec(check.Probability("p", layer.P, 0.5)),
-            "LeakyReLU" => new ActivationSpec(ActivationKind.LeakyReLU, layer.NegativeSlope ?? 0.01),
+            "LeakyReLU" => new ActivationSpec(ActivationKind.LeakyReLU, check.Number("negativeSlope", layer.NegativeSlope, 0.01, MemberCheck.NegativeSlope)),
             "ReLU" or "Sigmoid" or "Tanh" or "GELU" => new ActivationSpec(Enum.Parse<ActivationKind>(type)),
             "Flatten" => new FlattenSpec(),
             "Linear" => new LinearSpec(Features(input, field, errors), check.Positive("out", layer.Out), layer.Bias ?? true),
@@ -35,12 +35,17 @@ internal static class CustomLayerConverter
     {
         if (layer.Size is { } size)
         {
-            return size.Count == 2 ? new AdaptiveAvgPool2dSpec(check.Positive("size", size[0]), check.Positive("size", size[1]))
+            return size.Count == 2 ? new AdaptiveAvgPool2dSpec(Window(check, "size", size[0]), Window(check, "size", size[1]))
                 : new AdaptiveAvgPool2dSpec(check.Fail("size", "must be [height, width]."), 1);
         }
-        var side = check.Positive("out", layer.Out);
+        var side = Window(check, "out", layer.Out);
         return new AdaptiveAvgPool2dSpec(side, side);
     }
+
+    private static int Window(MemberCheck check, string member, int? value, int? fallback = null) =>
+        check.Positive(member, value, fallback, MemberCheck.MaxWindow);
+
+    private static int Padding(MemberCheck check, CustomLayerSpec layer) => check.NonNegative("padding", layer.Padding, 0, MemberCheck.MaxWindow);
 
     private static int Channels(IReadOnlyList<int> input, string type, string field, ValidationErrors errors)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Architecture;
 using TrainingService.Core.Models.Summary;
@@ -12,6 +13,12 @@ namespace TrainingService.Core.Models.Custom;
 public static class CustomNetwork
 {
     public const int MaxLayers = 200;
+
+    /// <summary>
+    /// The most values one layer may output per image (8 GiB of float32): beyond it no batch fits any memory
+    /// limit, and below it every size the summary multiplies stays within 64 bits.
+    /// </summary>
+    public const long MaxOutputValuesPerImage = int.MaxValue;
 
     public static NetworkSpec? Describe(IReadOnlyList<CustomLayerSpec> layers, InputShape input, int minClasses, ValidationErrors errors)
     {
@@ -35,6 +42,19 @@ public static class CustomNetwork
             catch (ShapeMismatchException exception)
             {
                 errors.Add(field, exception.Message);
+                return null;
+            }
+            catch (OverflowException)
+            {
+                errors.Add(field, "is so large that its sizes do not fit in 64 bits; make it smaller.");
+                return null;
+            }
+            // The product is taken in floating point so that the check itself cannot overflow.
+            var values = shape.Skip(1).Aggregate(1.0, (product, size) => product * size);
+            if (values > MaxOutputValuesPerImage)
+            {
+                errors.Add(module is Conv2dSpec or LinearSpec ? $"{field}.out" : field, string.Create(CultureInfo.InvariantCulture,
+                    $"would output {values:N0} values per image ({string.Join(" x ", shape.Skip(1))}), more than {MaxOutputValuesPerImage:N0}; make the layer smaller."));
                 return null;
             }
         }

@@ -14,8 +14,8 @@ internal static class ImageLayerShapes
             $"splits {conv.InChannels} input and {conv.OutChannels} output channels into {conv.Groups} groups, which must divide both");
         at.Require(c == conv.InChannels, $"expects {conv.InChannels} input channels but receives {c}");
         return at.NonEmpty([n, conv.OutChannels,
-            WindowArithmetic.Convolution(h, conv.KernelSize, conv.Stride, conv.Padding, conv.Dilation),
-            WindowArithmetic.Convolution(w, conv.KernelSize, conv.Stride, conv.Padding, conv.Dilation)]);
+            at.Dimension(WindowArithmetic.Convolution(h, conv.KernelSize, conv.Stride, conv.Padding, conv.Dilation)),
+            at.Dimension(WindowArithmetic.Convolution(w, conv.KernelSize, conv.Stride, conv.Padding, conv.Dilation))]);
     }
 
     public static int[] Pool(int kernel, int stride, int padding, bool ceilMode, LayerContext at)
@@ -24,8 +24,8 @@ internal static class ImageLayerShapes
         at.Require(kernel > 0 && stride > 0 && padding >= 0, "has a kernel, stride or padding out of range");
         at.Require(padding <= kernel / 2, $"pads {padding} but a window of {kernel} allows at most {kernel / 2}");
         return at.NonEmpty([n, c,
-            WindowArithmetic.Pooling(h, kernel, stride, padding, ceilMode),
-            WindowArithmetic.Pooling(w, kernel, stride, padding, ceilMode)]);
+            at.Dimension(WindowArithmetic.Pooling(h, kernel, stride, padding, ceilMode)),
+            at.Dimension(WindowArithmetic.Pooling(w, kernel, stride, padding, ceilMode))]);
     }
 
     public static int[] Adaptive(AdaptiveAvgPool2dSpec pool, LayerContext at)

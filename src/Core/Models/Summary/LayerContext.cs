@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TrainingService.Core.Models.Summary;
 
 /// <summary>Where a shape is being computed, so that a failure can say which layer and which input.</summary>
@@ -20,6 +22,14 @@ internal sealed record LayerContext(string Path, string TypeName, InputShape Net
         {
             throw Mismatch(reason);
         }
+    }
+
+    /// <summary>A computed size as a tensor dimension; one beyond PyTorch's 32-bit shapes here is refused, never wrapped.</summary>
+    public int Dimension(long size)
+    {
+        Require(size <= int.MaxValue, string.Create(CultureInfo.InvariantCulture,
+            $"would produce a dimension of {size:N0}, more than a tensor dimension can hold here ({int.MaxValue:N0})"));
+        return (int)size;
     }
 
     public int[] NonEmpty(int[] output) => output.All(d => d > 0) ? output : throw Empty(output);

@@ -34,7 +34,7 @@ internal static class LeafShapes
         var end = flatten.EndDim < 0 ? flatten.EndDim + rank : flatten.EndDim;
         at.Require(0 <= start && start <= end && end < rank,
             $"cannot flatten dimensions {flatten.StartDim}..{flatten.EndDim} of a {rank}-d tensor (batch included)");
-        var merged = at.Input.Skip(start).Take(end - start + 1).Aggregate(1, (product, size) => product * size);
-        return [.. at.Input.Take(start), merged, .. at.Input.Skip(end + 1)];
+        var merged = at.Input.Skip(start).Take(end - start + 1).Aggregate(1L, (product, size) => checked(product * size));
+        return [.. at.Input.Take(start), at.Dimension(merged), .. at.Input.Skip(end + 1)];
     }
 }

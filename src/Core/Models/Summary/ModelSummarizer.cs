@@ -10,6 +10,7 @@ public static class ModelSummarizer
     private const long StorageObjectHeaderBytes = 56;
 
     /// <exception cref="ShapeMismatchException">A layer cannot take its input or produces an empty output.</exception>
+    /// <exception cref="OverflowException">A count or size of the network does not fit in 64 bits.</exception>
     /// <exception cref="NotSupportedException">The description uses a module type the summary does not know.</exception>
     public static ModelSummary Summarize(NetworkSpec network, int batchSize, InputShape? input = null)
     {
@@ -33,8 +34,8 @@ public static class ModelSummarizer
             TotalParams: parameters,
             TrainableParams: parameters,
             TotalMultAdds: leaves.Sum(row => row.MultAdds),
-            InputBytes: 4L * batchSize * image.Channels * image.Height * image.Width + StorageObjectHeaderBytes,
-            ForwardBackwardBytes: leaves.Where(row => row.Parameters > 0).Sum(row => 2 * row.OutputBytes),
-            ParamBytes: 4 * parameters);
+            InputBytes: checked(4L * batchSize * image.Channels * image.Height * image.Width + StorageObjectHeaderBytes),
+            ForwardBackwardBytes: leaves.Where(row => row.Parameters > 0).Sum(row => checked(2 * row.OutputBytes)),
+            ParamBytes: checked(4 * parameters));
     }
 }

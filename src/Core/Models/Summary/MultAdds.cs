@@ -10,9 +10,9 @@ internal static class MultAdds
         _ when parameters == 0 => 0,
 
         // Every weight and bias is used once per output position; the channel dimension is left out.
-        Conv2dSpec => parameters * output[0] * output.Skip(2).Aggregate(1L, (product, size) => product * size),
+        Conv2dSpec => checked(parameters * output[0] * output.Skip(2).Aggregate(1L, (product, size) => checked(product * size))),
 
         // Linear and BatchNorm count their parameters once per sample (torchinfo 1.8.0 takes only the batch size).
-        _ => parameters * output[0],
+        _ => checked(parameters * output[0]),
     };
 }

@@ -23,7 +23,7 @@ public static class StateDictLayout
 
     /// <summary>The module's trainable parameters, its children's included; a child reused in forward counts once.</summary>
     internal static long ParameterCount(ModuleSpec module) =>
-        Keys(module).Where(entry => !entry.IsBuffer).Sum(entry => entry.Shape.Aggregate(1L, (product, size) => product * size));
+        Keys(module).Where(entry => !entry.IsBuffer).Sum(entry => entry.Shape.Aggregate(1L, (product, size) => checked(product * size)));
 
     private static void Collect(ModuleSpec module, string prefix, List<StateDictEntry> entries)
     {

@@ -19,7 +19,7 @@ public sealed record SummaryRow(
     public string DepthIndexLabel => $"{Depth}-{DepthIndex}";
 
     /// <summary>The output tensor in bytes (float32).</summary>
-    public long OutputBytes => 4 * OutputShape.Aggregate(1L, (product, size) => product * size);
+    public long OutputBytes => checked(4 * OutputShape.Aggregate(1L, (product, size) => checked(product * size)));
 
     /// <summary>
     /// torchinfo's Param # cell for a table cut at <paramref name="maxDepth"/>: a container shows its whole subtree

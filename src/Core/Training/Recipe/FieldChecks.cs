@@ -29,7 +29,7 @@ internal static class FieldChecks
     {
         if (!(value >= 0 && value < 1))
         {
-            errors.Add(field, "must be at least 0 and less than 1.");
+            errors.Add(field, "must be a finite number at least 0 and less than 1.");
         }
     }
 
@@ -37,7 +37,7 @@ internal static class FieldChecks
     {
         if (!(value >= min && value <= max))
         {
-            errors.Add(field, $"must be between {min} and {max}.");
+            errors.Add(field, $"must be a finite number between {min} and {max}.");
         }
     }
 

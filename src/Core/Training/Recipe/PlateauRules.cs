@@ -12,7 +12,7 @@ internal static class PlateauRules
         var factor = spec.Factor ?? ScheduleDefaults.Factor;
         if (!(factor > 0 && factor < 1))
         {
-            errors.Add($"{prefix}.factor", "must be greater than 0 and less than 1.");
+            errors.Add($"{prefix}.factor", "must be a finite number greater than 0 and less than 1.");
         }
         var patience = spec.Patience ?? ScheduleDefaults.Patience;
         FieldChecks.AtLeast(patience, 0, $"{prefix}.patience", errors);

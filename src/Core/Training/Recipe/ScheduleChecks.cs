@@ -63,7 +63,7 @@ internal sealed class ScheduleChecks(string prefix, ValidationErrors errors)
         }
         if (!(minRate >= 0 && minRate <= baseRate))
         {
-            errors.Add($"{prefix}.minRate", $"must be at least 0 and at most the learning rate {baseRate}.");
+            errors.Add($"{prefix}.minRate", $"must be a finite number between 0 and the learning rate {baseRate}.");
         }
     }
 }
