@@ -10,8 +10,7 @@ namespace TrainingService.Api.Tests;
 /// The real Api on a database of its own, with a fresh temporary dataset root: uploads must never land in the
 /// repository's .data/datasets, and a small upload limit lets a test pass it without sending a gigabyte.
 /// </summary>
-/// <param name="kestrel">Serve over real Kestrel on a free port rather than the in-memory test server.</param>
-public sealed class UploadingApiFactory(bool kestrel = false) : IAsyncLifetime
+public sealed class UploadingApiFactory : IAsyncLifetime
 {
     public const long MaxUploadBytes = 256 * 1024;
 
@@ -22,6 +21,9 @@ public sealed class UploadingApiFactory(bool kestrel = false) : IAsyncLifetime
 
     /// <summary>Where the Api keeps imported image folders (and stages imports).</summary>
     public string UploadFolder => Path.Combine(DatasetRoot, ImageFolderCatalog.FolderName);
+
+    /// <summary>Serve over real Kestrel on a free port rather than the in-memory test server.</summary>
+    public bool Kestrel { get; init; }
 
     public WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not initialised.");
 
@@ -42,7 +44,7 @@ public sealed class UploadingApiFactory(bool kestrel = false) : IAsyncLifetime
             builder.UseSetting("StorageOptions:DatasetRoot", DatasetRoot);
             builder.UseSetting("ImageFolderLimits:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
         });
-        if (kestrel)
+        if (Kestrel)
         {
             _api.UseKestrel(0);
             _api.StartServer();

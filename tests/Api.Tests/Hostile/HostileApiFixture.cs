@@ -18,7 +18,7 @@ namespace TrainingService.Api.Tests.Hostile;
 /// </summary>
 public sealed class HostileApiFixture : IAsyncLifetime
 {
-    private readonly UploadingApiFactory _uploading = new(kestrel: true);
+    private readonly UploadingApiFactory _uploading = new() { Kestrel = true };
 
     public WebApplicationFactory<Program> Api => _uploading.Api;
 

@@ -187,9 +187,9 @@ internal static class HostileCases
             yield return new HostileCase($"{action} an unknown job", HttpMethod.Post, $"/api/jobs/{unknown}/{action}", () => null, NotFound);
         }
         yield return Get("checkpoint name with traversal", "/api/jobs/{job}/checkpoints/..%2F..%2F..%2Fetc%2Fpasswd", NotFound);
-        yield return Get("checkpoint name with NUL", "/api/jobs/{job}/checkpoints/best%00", NotFound);
+        yield return Get("checkpoint name with NUL", "/api/jobs/{job}/checkpoints/best%00", BadRequest) with { RefusedByKestrel = true };
         yield return Get("checkpoint name of 5,000 characters", "/api/jobs/{job}/checkpoints/" + new string('a', 5000), NotFound);
-        yield return Get("model name with NUL", "/api/models/lenet5%00/summary", NotFound);
+        yield return Get("model name with NUL", "/api/models/lenet5%00/summary", BadRequest) with { RefusedByKestrel = true };
         yield return Get("model name with traversal", "/api/models/..%2F..%2Fetc/pytorch", NotFound);
         yield return Get("dataset id not a GUID", "/api/datasets/not-a-guid", NotFound);
         yield return Get("unknown dataset", $"/api/datasets/{unknown}", NotFound);

@@ -17,6 +17,8 @@ namespace TrainingService.Api.Apis.Models;
 public static class ModelsApi
 {
     private const int MaxBatch = 4096;
+    private const int MaxClasses = 100_000;
+    private const int MaxChannels = 3;
 
     private const string NotASummaryRequest = "The request body is not a valid summary request.";
 
@@ -58,7 +60,7 @@ public static class ModelsApi
             else errors["inputShape"] = [$"must be {InputShape.ExpectedForm}."];
         }
         if (batch is < 1 or > MaxBatch) errors["batch"] = [$"must be between 1 and {MaxBatch}."];
-        if (numClasses is < 1 or > 100_000) errors["numClasses"] = ["must be between 1 and 100000."];
+        CheckClasses(numClasses, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var network = definition.Describe(new ModelBuildOptions(input.Channels, numClasses ?? definition.DefaultClasses)) with { Input = input };
         try
@@ -71,6 +73,10 @@ public static class ModelsApi
             {
                 ["inputShape"] = [$"{definition.Name}: {exception.Message}; the network expects {definition.Describe(definition.DefaultOptions).Input}."],
             });
+        }
+        catch (OverflowException)
+        {
+            return TooLargeToSummarise();
         }
     }
 
@@ -112,16 +118,40 @@ public static class ModelsApi
         if (request.Layers is null) errors.Add("layers", "is required: the network's layers, as a job's model.custom lists them.");
         var network = errors.Any ? null : CustomNetwork.Describe(request.Layers!, request.InputShape!, 1, errors);
         if (network is null) return TypedResults.ValidationProblem(Renamed(errors));
-        return TypedResults.Ok(ModelSummarizer.Summarize(network, batch).ToResource(ModelSpec.CustomName, batch, request.InputShape!));
+        try
+        {
+            return TypedResults.Ok(ModelSummarizer.Summarize(network, batch).ToResource(ModelSpec.CustomName, batch, request.InputShape!));
+        }
+        catch (OverflowException)
+        {
+            return TooLargeToSummarise();
+        }
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> PyTorchSource(string name, ModelRegistry models, [FromQuery] int? numClasses = null, [FromQuery] int? channels = null)
+    public static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> PyTorchSource(
+        string name, ModelRegistry models, [FromQuery] int? numClasses = null, [FromQuery] int? channels = null)
     {
         if (!models.TryGet(name, out var definition)) return UnknownModel(name, models);
+        var errors = new Dictionary<string, string[]>();
+        CheckClasses(numClasses, errors);
+        if (channels is < 1 or > MaxChannels) errors["channels"] = [$"must be between 1 and {MaxChannels} (1 for grey images, 3 for RGB)."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var network = definition.Describe(new ModelBuildOptions(channels ?? definition.DefaultInput.Channels, numClasses ?? definition.DefaultClasses));
         var className = PyTorchSourceEmitter.DefaultClassName(network);
         return TypedResults.Content(PyTorchSourceEmitter.Emit(network, className), "text/x-python", Encoding.UTF8);
     }
+
+    private static void CheckClasses(int? numClasses, Dictionary<string, string[]> errors)
+    {
+        if (numClasses is < 2 or > MaxClasses) errors["numClasses"] = [$"must be between 2 and {MaxClasses}."];
+    }
+
+    /// <summary>A summary's counts are checked arithmetic: a network whose totals pass 64 bits at this batch is described, not computed.</summary>
+    private static ValidationProblem TooLargeToSummarise() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["batch"] = ["the network's totals at this batch size are too large to count (over 2^63); use a smaller batch or network."],
+        });
 
     private static ProblemHttpResult UnknownModel(string name, ModelRegistry models) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Model not found",
