@@ -78,7 +78,7 @@ public sealed class JobPageControlsTests : IDisposable
 
         page.WaitForAssertion(() => Assert.Contains("is Succeeded; only queued, running or paused jobs can be paused.",
             page.Find(".job-controls .action-error").TextContent, StringComparison.Ordinal));
-        Assert.DoesNotContain(page.FindAll("[role=alert]"), a => a.TextContent.Contains("Api unreachable", StringComparison.Ordinal));
+        Assert.DoesNotContain(page.FindAll("[role=alert]"), a => a.TextContent.Contains("Api unavailable", StringComparison.Ordinal));
     }
 
     public void Dispose() => context.Dispose();

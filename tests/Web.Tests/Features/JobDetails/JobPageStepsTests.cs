@@ -70,7 +70,7 @@ public sealed class JobPageStepsTests : IDisposable
 
         await context.Hub.RaiseAsync(Samples.EpochEvent(Id, epoch: 2));
 
-        page.WaitForAssertion(() => Assert.Contains("Api unreachable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Api unavailable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         Assert.Equal(2, MeanPoints(page));
         Assert.Single(page.FindAll("[data-epoch='2']"));
     }

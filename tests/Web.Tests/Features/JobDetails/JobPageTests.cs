@@ -113,7 +113,7 @@ public sealed class JobPageTests : IDisposable
 
         var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));
 
-        page.WaitForAssertion(() => Assert.Contains("Api unreachable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Api unavailable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class JobsPageTests : IDisposable
 
         var page = context.Render<JobsPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("Api unreachable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Api unavailable", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("table"));
     }
 
