@@ -225,25 +225,24 @@ internal static class HostileCases
         const string path = "/api/jobs/{job}/predict";
         foreach (var (label, type) in new[]
                  {
-                     ("grey", ImageFiles.ColourTypeGrey), ("RGB", ImageFiles.ColourTypeRgb), ("RGBA", ImageFiles.ColourTypeRgba),
-                     ("palette", ImageFiles.ColourTypePalette), ("grey+alpha", ImageFiles.ColourTypeGreyAlpha),
+                     ("grey", "grey"), ("RGB", "rgb"), ("RGBA", "rgba"), ("palette", "palette"), ("grey+alpha", "grey+alpha"),
                  })
         {
-            yield return new HostileCase($"predict a {label} PNG of a digit", HttpMethod.Post, path, () => Files(("digit.png", ImageFiles.DigitPng(type))), Ok);
+            yield return new HostileCase($"predict a {label} PNG of a digit", HttpMethod.Post, path, () => Files(("digit.png", PredictionImages.DigitPng(type))), Ok);
         }
-        yield return new HostileCase("predict an RGB JPEG of a digit", HttpMethod.Post, path, () => Files(("digit.jpg", ImageFiles.DigitJpeg())), Ok);
-        yield return new HostileCase("predict a PNG declaring 30000 x 30000", HttpMethod.Post, path, () => Files(("bomb.png", ImageFiles.DecompressionBomb)), BadRequest, "images[0]");
-        yield return new HostileCase("predict a truncated PNG", HttpMethod.Post, path, () => Files(("cut.png", ImageFiles.TruncatedPng())), BadRequest, "images[0]");
-        yield return new HostileCase("predict a text file", HttpMethod.Post, path, () => Files(("notes.png", ImageFiles.NotAnImage())), BadRequest, "images[0]");
+        yield return new HostileCase("predict an RGB JPEG of a digit", HttpMethod.Post, path, () => Files(("digit.jpg", PredictionImages.DigitJpeg())), Ok);
+        yield return new HostileCase("predict a PNG declaring 30000 x 30000", HttpMethod.Post, path, () => Files(("bomb.png", PredictionImages.BlackBomb(30_000, 30_000))), BadRequest, "images[0]");
+        yield return new HostileCase("predict a truncated PNG", HttpMethod.Post, path, () => Files(("cut.png", PredictionImages.TruncatedPng())), BadRequest, "images[0]");
+        yield return new HostileCase("predict a text file", HttpMethod.Post, path, () => Files(("notes.png", PredictionImages.NotAnImage())), BadRequest, "images[0]");
         yield return new HostileCase("predict an empty file", HttpMethod.Post, path, () => Files(("empty.png", [])), BadRequest, "images[0]");
         yield return new HostileCase("predict 65 files", HttpMethod.Post, path,
-            () => Files(Enumerable.Range(0, 65).Select(i => ($"d{i}.png", ImageFiles.DigitPng(ImageFiles.ColourTypeGrey))).ToArray()), BadRequest, "images");
+            () => Files(Enumerable.Range(0, 65).Select(i => ($"d{i}.png", PredictionImages.DigitPng("grey"))).ToArray()), BadRequest, "images");
         yield return new HostileCase("predict 1000 files", HttpMethod.Post, path,
-            () => Files(Enumerable.Range(0, 1000).Select(i => ($"d{i}.png", ImageFiles.DigitPng(ImageFiles.ColourTypeGrey))).ToArray()), BadRequest, "images");
+            () => Files(Enumerable.Range(0, 1000).Select(i => ($"d{i}.png", PredictionImages.DigitPng("grey"))).ToArray()), BadRequest, "images");
         yield return new HostileCase("predict a file under an unknown field", HttpMethod.Post, path, () =>
         {
             var form = new MultipartFormDataContent();
-            form.Add(new ByteArrayContent(ImageFiles.DigitPng(ImageFiles.ColourTypeGrey)), "labels", "d.png");
+            form.Add(new ByteArrayContent(PredictionImages.DigitPng("grey")), "labels", "d.png");
             return form;
         }, BadRequest, "labels");
         yield return new HostileCase("predict an empty form", HttpMethod.Post, path, () => new MultipartFormDataContent(), BadRequest, "images");
@@ -274,9 +273,9 @@ internal static class HostileCases
         yield return new HostileCase("upload as JSON", HttpMethod.Post, path, Raw("""{"name": "x"}"""), AnyClientError);
         yield return new HostileCase("upload name with NUL", HttpMethod.Post, path, () => Upload("a\u0000b", DatasetZips.Pets()), BadRequest, "name");
         yield return new HostileCase("upload name with ESC", HttpMethod.Post, path, () => Upload("a\u001bb", DatasetZips.Pets()), BadRequest, "name");
-        yield return new HostileCase("upload not a zip", HttpMethod.Post, path, () => Upload("x", ImageFiles.NotAnImage()), BadRequest);
+        yield return new HostileCase("upload not a zip", HttpMethod.Post, path, () => Upload("x", PredictionImages.NotAnImage()), BadRequest);
         yield return new HostileCase("upload a zip escaping its folder", HttpMethod.Post, path, () => Upload("x", DatasetZips.Zip(("../../evil/cat/a.png", DatasetZips.Png(8, 8, 1)), ("train/dog/b.png", DatasetZips.Png(8, 8, 1)))), BadRequest);
-        yield return new HostileCase("upload a bomb image", HttpMethod.Post, path, () => Upload("x", DatasetZips.Zip(("train/cat/a.png", ImageFiles.DecompressionBomb), ("train/dog/b.png", DatasetZips.Png(8, 8, 1)))), AnyClientError);
+        yield return new HostileCase("upload a bomb image", HttpMethod.Post, path, () => Upload("x", DatasetZips.Zip(("train/cat/a.png", PredictionImages.BlackBomb(30_000, 30_000)), ("train/dog/b.png", DatasetZips.Png(8, 8, 1)))), AnyClientError);
         yield return new HostileCase("upload resize NaN", HttpMethod.Post, path, () =>
         {
             var form = Upload("x", DatasetZips.Pets());

@@ -1,5 +1,6 @@
 using SkiaSharp;
 using TrainingService.Core.Images;
+using TrainingService.Tests.Shared;
 
 namespace TrainingService.Core.Tests.Images;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
-namespace TrainingService.Core.Tests.Images;
+namespace TrainingService.Tests.Shared;
 
 /// <summary>
 /// PNG files written byte by byte, so every colour type is covered (SkiaSharp's encoder writes neither
