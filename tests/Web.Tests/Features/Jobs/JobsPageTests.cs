@@ -129,6 +129,16 @@ public sealed class JobsPageTests : IDisposable
     }
 
     [Fact]
+    public void A_page_past_the_last_of_a_single_job_speaks_of_one_job()
+    {
+        context.Api.Json("/api/jobs?page=5&pageSize=20", Samples.Page(5, 1));
+
+        var page = RenderAt("5");
+
+        page.WaitForAssertion(() => Assert.Contains("There is 1 job on 1 page.", page.Find("[data-past-the-end]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_page_past_the_last_says_so_and_links_to_the_last_and_first_pages()
     {
         context.Api.Json("/api/jobs?page=99999&pageSize=20", Samples.Page(99999, 217));
