@@ -18,6 +18,7 @@ public sealed partial class LiveIndicator
     private string? readinessError;
     private bool polling;
     private bool watching;
+    private bool hubEverConnected;
     private LiveStatus status = LiveStatus.Connecting;
 
     [Inject]
@@ -58,7 +59,11 @@ public sealed partial class LiveIndicator
         GC.SuppressFinalize(this);
     }
 
-    private LiveStatus CurrentStatus() => LiveStatus.From(Hub.IsConnected, readiness, readinessError);
+    private LiveStatus CurrentStatus()
+    {
+        hubEverConnected |= Hub.IsConnected;
+        return LiveStatus.From(Hub.IsConnected, readiness, readinessError, hubEverConnected);
+    }
 
     private async Task PollWhileOpenAsync()
     {
@@ -77,7 +82,11 @@ public sealed partial class LiveIndicator
         }
     }
 
-    private Task OnHubConnectedAsync() => closed.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(PollAsync);
+    private Task OnHubConnectedAsync()
+    {
+        hubEverConnected = true;
+        return closed.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(PollAsync);
+    }
 
     private Task OnHubDisconnectedAsync() => closed.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(Show);
 

@@ -14,11 +14,17 @@ public sealed record LiveStatus(LiveState State, string Label, string Descriptio
     /// <param name="hubConnected">Whether the circuit's hub connection is up, i.e. live events can arrive.</param>
     /// <param name="readiness">The last readiness answer; <see langword="null"/> before the first one or when the last poll failed.</param>
     /// <param name="readinessError">Why the last poll got no answer, when it did not.</param>
-    public static LiveStatus From(bool hubConnected, HealthReportDto? readiness, string? readinessError)
+    /// <param name="hubEverConnected">Whether the hub has connected since the page opened: until then it is connecting, not lost.</param>
+    public static LiveStatus From(bool hubConnected, HealthReportDto? readiness, string? readinessError, bool hubEverConnected = true)
     {
         if (readinessError is not null)
         {
             return new(LiveState.Offline, "Offline — reconnecting", readinessError);
+        }
+
+        if (!hubConnected && !hubEverConnected)
+        {
+            return Connecting;
         }
 
         if (!hubConnected)

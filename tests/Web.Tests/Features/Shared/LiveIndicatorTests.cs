@@ -62,7 +62,20 @@ public sealed class LiveIndicatorTests : IDisposable
     }
 
     [Fact]
-    public void A_healthy_api_behind_a_disconnected_hub_is_offline_not_live()
+    public async Task A_healthy_api_behind_a_hub_that_dropped_is_offline_not_live()
+    {
+        context.Api.Json(Samples.ReadinessPath, Samples.Readiness("Healthy"));
+
+        var indicator = Indicator();
+        indicator.WaitForAssertion(() => Assert.Equal("Live", State(indicator)));
+        await indicator.InvokeAsync(context.Hub.RaiseDisconnectedAsync);
+
+        indicator.WaitForAssertion(() => Assert.Equal("Offline", State(indicator)));
+        Assert.Contains("Offline — reconnecting", Element(indicator).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_the_hub_first_connects_a_healthy_api_is_connecting_not_offline_or_live()
     {
         context.Api.Json(Samples.ReadinessPath, Samples.Readiness("Healthy"));
         context.Hub.IsConnected = false;
@@ -70,8 +83,8 @@ public sealed class LiveIndicatorTests : IDisposable
         var indicator = Indicator();
 
         indicator.WaitForAssertion(() => Assert.Equal(1, context.Api.CountOf(Samples.ReadinessPath)));
-        indicator.WaitForAssertion(() => Assert.Equal("Offline", State(indicator)));
-        Assert.Contains("Offline — reconnecting", Element(indicator).TextContent, StringComparison.Ordinal);
+        indicator.WaitForAssertion(() => Assert.Equal("Connecting", State(indicator)));
+        Assert.Contains("Connecting…", Element(indicator).TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
