@@ -176,6 +176,10 @@ internal static class HostileCases
 
     private static IEnumerable<HostileCase> Paths()
     {
+        foreach (var path in new[] { "/api/models", "/api/datasets", "/health/live", "/health/ready" })
+        {
+            yield return Get($"{path} with a NUL parameter", $"{path}?x=%00&page=abc", Ok);
+        }
         var unknown = Guid.NewGuid();
         yield return Get("job id not a GUID", "/api/jobs/not-a-guid", NotFound);
         foreach (var suffix in new[] { "", "/metrics", "/steps", "/evaluation", "/pytorch", "/attempts", "/checkpoints", "/checkpoints/best" })
