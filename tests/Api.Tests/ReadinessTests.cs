@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using TrainingService.Core.Jobs;
+using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Tests;
 
@@ -51,8 +51,8 @@ public sealed class ReadinessTests(ApiFactory api) : IClassFixture<ApiFactory>
             var elsewhere = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/health/ready")).RootElement;
             Assert.Equal("Degraded", Check(elsewhere, "workers").GetProperty("status").GetString());
         }
-        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { Queues = [JobQueues.Training], WorkerCount = 1 }, storage);
-        await AnnouncedAsync(storage, JobQueues.Training);
+        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { Queues = TrainingQueues.ListenedBy(DeviceClass.Cpu), WorkerCount = 1 }, storage);
+        await AnnouncedAsync(storage, TrainingQueues.For(JobPriority.Normal, QueueTarget.Cpu));
 
         var response = await api.CreateClient().GetAsync("/health/ready");
 

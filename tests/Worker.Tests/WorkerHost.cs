@@ -28,7 +28,9 @@ public sealed class WorkerHost : IAsyncDisposable
     public string CheckpointRoot { get; }
     public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<WorkerHost> StartAsync(string? datasetRoot = null, bool startServices = false)
+    /// <param name="settings">Configuration on top of the defaults, e.g. <c>TrainingOptions:CpuThreads</c>.</param>
+    public static async Task<WorkerHost> StartAsync(string? datasetRoot = null, bool startServices = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync();
         var checkpointRoot = Directory.CreateTempSubdirectory("worker-tests-").FullName;
@@ -40,6 +42,10 @@ public sealed class WorkerHost : IAsyncDisposable
             ["StorageOptions:DatasetRoot"] = datasetRoot ?? RepositoryPaths.DatasetRoot,
             ["TrainingOptions:Device"] = "cpu",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         builder.AddWorkerServices();
         var host = builder.Build();
         host.Services.ConfigureLibTorch();
@@ -50,6 +56,9 @@ public sealed class WorkerHost : IAsyncDisposable
         }
         return new WorkerHost(database, host, checkpointRoot);
     }
+
+    /// <summary>Starts the background services (Hangfire server, supervisor) of a host started without them.</summary>
+    public Task StartServicesAsync() => _host.StartAsync();
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 

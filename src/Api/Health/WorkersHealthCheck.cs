@@ -1,12 +1,12 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TrainingService.Api.Problems;
-using TrainingService.Core.Jobs;
+using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Health;
 
 /// <summary>
-/// Readiness of the queue: a Hangfire server with a recent heartbeat listens on the training queue. None is
+/// Readiness of the queue: a Hangfire server with a recent heartbeat listens on training queues. None is
 /// Degraded, not Unhealthy: the Api still takes jobs, which wait in Queued until a worker starts.
 /// </summary>
 public sealed class WorkersHealthCheck(JobStorage storage, TimeProvider time) : IHealthCheck
@@ -31,9 +31,9 @@ public sealed class WorkersHealthCheck(JobStorage storage, TimeProvider time) : 
             return HealthCheckResult.Unhealthy($"The job queue cannot be read: {reason}.");
         }
         var since = time.GetUtcNow().UtcDateTime - HeartbeatWindow;
-        var online = servers.Count(s => s.Heartbeat is { } beat && beat >= since && s.Queues.Contains(JobQueues.Training, StringComparer.Ordinal));
+        var online = servers.Count(s => s.Heartbeat is { } beat && beat >= since && TrainingQueues.ClassOf(s.Queues ?? []) is not null);
         return online > 0
             ? HealthCheckResult.Healthy($"{online} worker(s) online.")
-            : HealthCheckResult.Degraded($"No worker is online; none is listening on the {JobQueues.Training} queue, so jobs wait in Queued until one starts.");
+            : HealthCheckResult.Degraded("No worker is online; none is listening on the training queues, so jobs wait in Queued until one starts.");
     }
 }

@@ -60,6 +60,7 @@ internal static class HyperparameterRules
         GradientClipNorm.Check(h.GradientClipNorm, $"{Prefix}.gradientClipNorm", errors);
         LabelSmoothing.Check(h.LabelSmoothing, $"{Prefix}.labelSmoothing", errors);
         if (h.Device is not null && h.Device is not ("auto" or "cpu" or "cuda")) errors.Add($"{Prefix}.device", "must be auto, cpu or cuda.");
+        if (h.Priority is not null && h.Priority is not ("high" or "normal" or "low")) errors.Add($"{Prefix}.priority", "must be high, normal or low.");
         if (h.Threads is < 1 or > 256) errors.Add($"{Prefix}.threads", "must be between 1 and 256.");
         if (h.MaxRestarts is < 0 or > Hyperparameters.MaxRestartsLimit) errors.Add($"{Prefix}.maxRestarts", $"must be between 0 and {Hyperparameters.MaxRestartsLimit}.");
         var checkpointMode = MetricRules.Check(h.CheckpointMetric ?? MetricNames.ValidationAccuracy, h.CheckpointMode,
@@ -76,7 +77,7 @@ internal static class HyperparameterRules
             Eps = settings.Eps, Alpha = settings.Alpha, Schedule = h.Schedule, GradientClipNorm = h.GradientClipNorm,
             LabelSmoothing = h.LabelSmoothing ?? 0, EarlyStopping = earlyStopping,
             CheckpointMetric = h.CheckpointMetric ?? MetricNames.ValidationAccuracy, CheckpointMode = checkpointMode.Value,
-            Device = h.Device ?? "auto", Threads = h.Threads,
+            Device = h.Device ?? "auto", Threads = h.Threads, Priority = h.Priority ?? "normal",
             MaxRestarts = h.MaxRestarts ?? Hyperparameters.DefaultMaxRestarts,
         };
     }

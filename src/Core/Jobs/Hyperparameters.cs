@@ -35,6 +35,9 @@ public sealed record Hyperparameters(
     /// <summary>libtorch threads for a CPU run; null keeps the worker's setting.</summary>
     public int? Threads { get; init; }
 
+    /// <summary><c>high</c>, <c>normal</c> or <c>low</c>: a free worker takes every queued job of a higher priority it can run first.</summary>
+    public string Priority { get; init; } = "normal";
+
     public const int DefaultMaxRestarts = 3;
     public const int MaxRestartsLimit = 100;
 

@@ -12,8 +12,8 @@ public interface ITrainingJobRunner
     /// No automatic retries: Hangfire counts exceptions, not crashes, and restarts are ours
     /// (<c>hyperparameters.maxRestarts</c>, counted on the job row). Whatever ended the run, the job row
     /// says what happens next; the returned <see cref="RunEnding"/> only tells Hangfire how to show it.
+    /// No <c>[Queue]</c> here: it would override the queue the dispatcher picks from the job's device and priority.
     /// </remarks>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [Queue(JobQueues.Training)]
     Task<RunEnding> RunAsync(Guid jobId, CancellationToken cancellationToken);
 }

@@ -7,8 +7,8 @@ namespace TrainingService.Core.Queueing;
 
 /// <summary>
 /// Runs in every process of the fleet (the Api and each worker), since they share only PostgreSQL:
-/// queues again the runs whose worker stopped renewing its lease, and dispatches queued jobs that
-/// have no Hangfire job yet. Row locks with SKIP LOCKED let any number of supervisors run at once.
+/// queues again the runs whose worker stopped renewing its lease, dispatches queued jobs that
+/// have no Hangfire job yet, and says why a dispatched job waits when no online worker can run it. Row locks with SKIP LOCKED let any number of supervisors run at once.
 /// </summary>
 public sealed class JobSupervisor(JobLifecycle lifecycle, JobDispatcher dispatcher, IOptions<RunLeaseOptions> options, TimeProvider clock,
     ILogger<JobSupervisor> logger) : BackgroundService
@@ -23,6 +23,8 @@ public sealed class JobSupervisor(JobLifecycle lifecycle, JobDispatcher dispatch
             try
             {
                 var started = clock.GetUtcNow();
+                // Reviewed first: an auto job taken back from a device queue whose workers went away is dispatched in this sweep.
+                await dispatcher.ReviewWaitingAsync(stoppingToken);
                 await dispatcher.DispatchAsync(null, stoppingToken);
                 var finished = clock.GetUtcNow();
                 // A sweep that only succeeded after retrying rode out an outage: it counts as reaching the database anew.

@@ -24,12 +24,17 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
 {
     private readonly TrainingCheckpointFile trainingCheckpoints = new();
 
+    // Captured before this process's first run changes it: the thread count a run that asks for none gets.
+    private readonly int workerThreads = options.CpuThreads > 0 ? options.CpuThreads : get_num_threads();
+
     public async Task<TrainingResult> RunAsync(TrainingRequest request, ITrainingObserver observer, CancellationToken stop)
     {
         var spec = request.Spec;
         var h = spec.Hyperparameters;
-        var device = TrainingDevice.Resolve(h.Device == "auto" ? options.Device : h.Device);
-        if (h.Threads is { } threads && device.type == DeviceType.CPU) set_num_threads(threads);
+        var device = TrainingDevice.ForJob(h.Device, options.Device);
+        // libtorch's thread pool and seed are process-wide and a worker runs many jobs over its life: every run
+        // sets both, so nothing the previous job asked for carries over (a worker runs one job at a time).
+        set_num_threads(device.type == DeviceType.CPU && h.Threads is { } threads ? threads : workerThreads);
         manual_seed(h.Seed);
         var source = datasets.Resolve(spec.Dataset);
         using var splits = await source.LoadAsync(stop);

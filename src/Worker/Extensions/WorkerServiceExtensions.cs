@@ -25,7 +25,10 @@ public static class WorkerServiceExtensions
         services.AddTrainingPersistence(connectionString);
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
         services.AddOptions<TrainingOptions>().BindConfiguration(nameof(TrainingOptions));
-        services.AddOptions<WorkerOptions>().BindConfiguration(nameof(WorkerOptions));
+        services.AddOptions<WorkerOptions>().BindConfiguration(nameof(WorkerOptions)).ValidateDataAnnotations().ValidateOnStart();
+        // Resolved once: the device this process trains on decides the queues it listens on.
+        services.AddSingleton(sp => WorkerDevice.Resolve(sp.GetRequiredService<IOptions<TrainingOptions>>().Value.Device,
+            TorchSharp.torch.cuda.is_available() ? TorchSharp.torch.cuda.device_count() : 0));
         services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));
         services.AddOptions<DatabaseResilienceOptions>().BindConfiguration(DatabaseResilienceOptions.SectionName);
         services.AddHttpClient(nameof(DatasetFileStore), client => client.Timeout = TimeSpan.FromMinutes(10));
@@ -54,7 +57,8 @@ public static class WorkerServiceExtensions
         {
             var worker = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
             options.ServerName = worker.Name;
-            options.Queues = [JobQueues.Training];
+            // Hangfire.PostgreSql fetches by queue name, not by this list's order; the names sort by priority (TrainingQueues).
+            options.Queues = sp.GetRequiredService<WorkerDevice>().Queues;
             // One job per device: libtorch already uses every core (or the whole GPU) for one job.
             options.WorkerCount = worker.ConcurrentJobs;
             options.ShutdownTimeout = worker.ShutdownTimeout;

@@ -26,5 +26,6 @@ public sealed record HyperparametersSubmission(
     public string? CheckpointMode { get; init; }
     public string? Device { get; init; }
     public int? Threads { get; init; }
+    public string? Priority { get; init; }
     public int? MaxRestarts { get; init; }
 }
