@@ -118,6 +118,8 @@ public sealed class SharingOnlyPostgresTests
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(apiCatalog.FolderFor(manifest.Id), ImageFolderDatasetSource.TrainFile)),
             await File.ReadAllBytesAsync(Path.Combine(workerCatalog.FolderFor(manifest.Id), ImageFolderDatasetSource.TrainFile)));
         Assert.Equal(manifest.ClassNames, workerCatalog.Get(manifest.Id).ClassNames);
+        await worker.Get<ImageFolderArtifacts>().DeleteAsync(manifest.Id, CancellationToken.None);
+        Assert.Empty(await store.ListAsync($"datasets/imagefolder/{manifest.Id:D}/", CancellationToken.None));
     }
 
     private static string DatasetRootOf(TwoMachines.Machine machine) =>

@@ -9,9 +9,12 @@ namespace TrainingService.Core.Artifacts;
 /// Artifacts as rows of the training database: the content in 1 MiB <c>artifact_chunks</c> of a blob id, and an
 /// <c>artifacts</c> row naming the key's current blob with its size and SHA-256. A put writes its chunks and then points
 /// the key at them in one transaction, so a failed put leaves nothing and readers see the old blob or the whole new one.
-/// Content streams both ways one chunk at a time, never whole.
+/// Content streams both ways one chunk at a time, never whole. Operations that can start over (everything but a put
+/// from a caller's stream, which cannot be rewound, and reads inside an open stream) retry transient failures as the
+/// process's <c>DatabaseResilience</c> says, since a put is atomic and every other operation reads or deletes.
 /// </summary>
-public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvider clock) : IArtifactStore
+public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvider clock, int maxRetryCount = 0, TimeSpan maxRetryDelay = default)
+    : IArtifactStore
 {
     public const int ChunkBytes = 1 << 20;
 
@@ -62,13 +65,42 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
         return new ArtifactInfo(key, length, sha256);
     }
 
-    public async Task PutFileAsync(string key, string path, CancellationToken cancellationToken)
+    public Task PutFileAsync(string key, string path, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
+        {
+            await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return await PutAsync(key, source, cancellationToken);
+        }, cancellationToken);
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) =>
+        WithRetriesAsync(() => OpenOnceAsync(key, cancellationToken), cancellationToken);
+
+    public Task<ArtifactInfo?> StatAsync(string key, CancellationToken cancellationToken) =>
+        WithRetriesAsync(() => StatOnceAsync(key, cancellationToken), cancellationToken);
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
+        WithRetriesAsync(() => DeleteOnceAsync(key, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        WithRetriesAsync(() => ListOnceAsync(prefix, cancellationToken), cancellationToken);
+
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
-        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await PutAsync(key, source, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await operation();
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < maxRetryCount && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, attempt), maxRetryDelay.TotalMilliseconds));
+                await Task.Delay(delay, clock, cancellationToken);
+            }
+        }
     }
 
-    public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    private async Task<Stream?> OpenOnceAsync(string key, CancellationToken cancellationToken)
     {
         ArtifactKeys.Validate(key);
         await using var command = dataSource.CreateCommand("SELECT blob_id, size_bytes FROM artifacts WHERE key = $1");
@@ -79,7 +111,7 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
             : null;
     }
 
-    public async Task<ArtifactInfo?> StatAsync(string key, CancellationToken cancellationToken)
+    private async Task<ArtifactInfo?> StatOnceAsync(string key, CancellationToken cancellationToken)
     {
         ArtifactKeys.Validate(key);
         await using var command = dataSource.CreateCommand("SELECT size_bytes, sha256 FROM artifacts WHERE key = $1");
@@ -88,7 +120,7 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
         return await reader.ReadAsync(cancellationToken) ? new ArtifactInfo(key, reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
-    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    private async Task<bool> DeleteOnceAsync(string key, CancellationToken cancellationToken)
     {
         ArtifactKeys.Validate(key);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -104,7 +136,7 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
         return true;
     }
 
-    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ListOnceAsync(string prefix, CancellationToken cancellationToken)
     {
         ArtifactKeys.ValidatePrefix(prefix);
         await using var command = dataSource.CreateCommand("SELECT key FROM artifacts WHERE starts_with(key, $1) ORDER BY key COLLATE \"C\"");
@@ -115,7 +147,7 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
         {
             keys.Add(reader.GetString(0));
         }
-        return keys;
+        return (IReadOnlyList<string>)keys;
     }
 
     /// <summary>Points the key at the new blob; returns the blob it pointed at before, whose chunks are now garbage.</summary>

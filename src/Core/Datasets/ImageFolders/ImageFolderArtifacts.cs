@@ -24,6 +24,15 @@ public sealed class ImageFolderArtifacts(IArtifactStore store, ArtifactCache cac
         }
     }
 
+    /// <summary>Removes a deleted dataset's files from the store, so no worker fetches it again.</summary>
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        foreach (var key in await store.ListAsync(ArtifactKeys.ForDataset($"{ImageFolderCatalog.FolderName}/{id:D}/"), cancellationToken))
+        {
+            await store.DeleteAsync(key, cancellationToken);
+        }
+    }
+
     /// <summary>Makes sure this machine holds the job's uploaded dataset, when it trains on one the store has.</summary>
     public async Task EnsureLocalAsync(DatasetSpec dataset, CancellationToken cancellationToken)
     {
