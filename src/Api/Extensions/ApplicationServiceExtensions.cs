@@ -4,6 +4,7 @@ using TrainingService.Api.Events;
 using TrainingService.Api.Hubs;
 using TrainingService.Api.OpenApi;
 using TrainingService.Core;
+using TrainingService.Core.Artifacts;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Images;
@@ -28,6 +29,8 @@ public static class ApplicationServiceExtensions
         services.ConfigureHttpJsonOptions(options => JobSpecJson.Configure(options.SerializerOptions));
         services.AddTrainingPersistence(connectionString);
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
+        services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.SectionName);
+        services.AddArtifactStore(connectionString);
         services.AddOptions<JobSpecLimits>().BindConfiguration(nameof(JobSpecLimits));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobSpecLimits>>().Value);
         services.AddSingleton(ModelRegistry.CreateDefault());

@@ -65,6 +65,13 @@ public sealed class TrainingRecords(IDbContextFactory<TrainingDbContext> context
         return paths.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <returns>Null when the job has no checkpoint of that name.</returns>
+    public async Task<CheckpointRecord?> CheckpointAsync(Guid jobId, string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Checkpoints.AsNoTracking().SingleOrDefaultAsync(c => c.JobId == jobId && c.Name == name, cancellationToken);
+    }
+
     private static async Task ReplaceCheckpointAsync(TrainingDbContext db, JobRun run, SavedCheckpoint checkpoint, string checkpointRoot, DateTimeOffset now, CancellationToken ct)
     {
         await db.Checkpoints.Where(c => c.JobId == run.JobId && c.Name == checkpoint.Name).ExecuteDeleteAsync(ct);

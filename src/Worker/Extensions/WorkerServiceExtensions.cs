@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using TrainingService.Core;
+using TrainingService.Core.Artifacts;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
@@ -24,6 +25,8 @@ public static class WorkerServiceExtensions
 
         services.AddTrainingPersistence(connectionString);
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));
+        services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.SectionName);
+        services.AddArtifactStore(connectionString);
         services.AddOptions<TrainingOptions>().BindConfiguration(nameof(TrainingOptions));
         services.AddOptions<WorkerOptions>().BindConfiguration(nameof(WorkerOptions)).ValidateDataAnnotations().ValidateOnStart();
         // Resolved once: the device this process trains on decides the queues it listens on.

@@ -1,4 +1,5 @@
 using TrainingService.Core;
+using TrainingService.Core.Artifacts;
 using TrainingService.Core.Events;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
@@ -8,12 +9,12 @@ using TrainingService.Worker.Events;
 namespace TrainingService.Worker.Jobs;
 
 /// <summary>
-/// Stores what a run produces (rows with their NOTIFYs), passes batch progress to the publisher, and
-/// after each store deletes the job's checkpoint files no row points at any more (superseded ones,
-/// and those a lost attempt left behind).
+/// Stores what a run produces (each checkpoint file in the artifact store, then the rows that point at them with their
+/// NOTIFYs), passes batch progress to the publisher, and after each store deletes the job's checkpoint files no row
+/// points at any more (superseded ones, and those a lost attempt left behind), here and in the artifact store.
 /// </summary>
 public sealed class RunObserver(JobRun run, JobLifecycle lifecycle, TrainingRecords records, BatchProgressPublisher progress, StorageOptions storage,
-    ILogger logger) : ITrainingObserver
+    CheckpointArtifacts artifacts, ILogger logger) : ITrainingObserver
 {
     public void OnBatchCompleted(BatchProgress p) =>
         progress.Publish(new BatchProgressEvent(run.JobId, p.Epoch, p.Batch, p.BatchesPerEpoch, p.Loss, p.Accuracy));
@@ -23,12 +24,17 @@ public sealed class RunObserver(JobRun run, JobLifecycle lifecycle, TrainingReco
 
     public async Task OnEpochCompletedAsync(CompletedEpoch epoch, CancellationToken cancellationToken)
     {
+        foreach (var checkpoint in epoch.Checkpoints)
+        {
+            await artifacts.PutAsync(checkpoint.File.Path, cancellationToken);
+        }
         await records.CommitEpochAsync(run, epoch, storage.CheckpointRoot, cancellationToken);
         await DeleteUnreferencedFilesAsync(cancellationToken);
     }
 
     public async Task OnTrainingCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken)
     {
+        await artifacts.PutAsync(checkpoint.File.Path, cancellationToken);
         await records.SaveCheckpointAsync(run, checkpoint, storage.CheckpointRoot, cancellationToken);
         await DeleteUnreferencedFilesAsync(cancellationToken);
     }
@@ -37,6 +43,11 @@ public sealed class RunObserver(JobRun run, JobLifecycle lifecycle, TrainingReco
     {
         var folder = storage.CheckpointFolder(run.JobId);
         var referenced = await records.ReferencedFilesAsync(run.JobId, cancellationToken);
+        await artifacts.DeleteUnreferencedAsync(run.JobId, referenced, cancellationToken);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
         var root = Path.GetFullPath(storage.CheckpointRoot);
         foreach (var file in Directory.EnumerateFiles(folder))
         {

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using TrainingService.Core;
+using TrainingService.Core.Artifacts;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Datasets;
+using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Summary;
 using TrainingService.Core.Persistence;
@@ -27,6 +29,8 @@ public sealed class TrainingJobRunner(
     IOptions<RunLeaseOptions> lease,
     IOptions<StorageOptions> storage,
     IOptions<WorkerOptions> worker,
+    CheckpointArtifacts checkpoints,
+    ImageFolderArtifacts uploadedDatasets,
     IHostApplicationLifetime lifetime,
     ILogger<TrainingJobRunner> logger) : ITrainingJobRunner
 {
@@ -45,9 +49,9 @@ public sealed class TrainingJobRunner(
         {
             using var onShutdown = lifetime.ApplicationStopping.Register(() => control.RequestStop(RunStopReason.Drain));
             using var onHangfireStop = cancellationToken.Register(() => control.RequestStop(RunStopReason.Drain));
-            var observer = new RunObserver(run, lifecycle, records, progress, storage.Value, logger);
-            var request = new TrainingRequest(jobId, run.Attempt, run.Spec, run.Resolution,
-                run.ResumeFrom is { } resume ? Path.Combine(storage.Value.CheckpointRoot, resume.RelativePath) : null);
+            var observer = new RunObserver(run, lifecycle, records, progress, storage.Value, checkpoints, logger);
+            await uploadedDatasets.EnsureLocalAsync(run.Spec.Dataset, control.Token);
+            var request = new TrainingRequest(jobId, run.Attempt, run.Spec, run.Resolution, await MaterializeResumeAsync(run, control.Token));
             TrainingResult result;
             await using (new RunHeartbeat(run, records, lease.Value.HeartbeatInterval, control, logger))
             {
@@ -87,6 +91,24 @@ public sealed class TrainingJobRunner(
         {
             activeRuns.End(control);
         }
+    }
+
+    /// <summary>
+    /// The training checkpoint to continue from and the best weights it names, fetched from the artifact store when
+    /// this machine lacks them (an earlier attempt ran elsewhere) and verified by their rows' SHA-256.
+    /// </summary>
+    private async Task<string?> MaterializeResumeAsync(JobRun run, CancellationToken cancellationToken)
+    {
+        if (run.ResumeFrom is not { } resume)
+        {
+            return null;
+        }
+        var best = await records.CheckpointAsync(run.JobId, CheckpointNames.Best, cancellationToken);
+        if (best is not null)
+        {
+            await checkpoints.MaterializeAsync(best.RelativePath, best.Sha256, cancellationToken);
+        }
+        return await checkpoints.MaterializeAsync(resume.RelativePath, resume.Sha256, cancellationToken);
     }
 
     /// <summary>The run stopped at a batch boundary with its training checkpoint stored; the job row says why.</summary>

@@ -16,14 +16,16 @@ public sealed class ImageFolderImporter
     private readonly ImageFolderCatalog catalog;
     private readonly ImageFolderLimits limits;
     private readonly TimeProvider time;
+    private readonly ImageFolderArtifacts? artifacts;
 
-    public ImageFolderImporter(ImageFolderCatalog catalog, ImageFolderLimits limits, TimeProvider time)
+    /// <param name="artifacts">Where imported datasets are shared with workers on other machines; none keeps them on this one.</param>
+    public ImageFolderImporter(ImageFolderCatalog catalog, ImageFolderLimits limits, TimeProvider time, ImageFolderArtifacts? artifacts = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(time);
         limits.Validate();
-        (this.catalog, this.limits, this.time) = (catalog, limits, time);
+        (this.catalog, this.limits, this.time, this.artifacts) = (catalog, limits, time, artifacts);
     }
 
     /// <exception cref="InvalidDatasetUploadException">The upload breaks the layout, a limit, or holds a bad image.</exception>
@@ -38,20 +40,35 @@ public sealed class ImageFolderImporter
         }
 
         var staging = catalog.CreateStagingFolder();
+        ImageFolderManifest manifest;
         try
         {
             var zipPath = Path.Combine(staging, "upload.zip");
             await UploadCopy.CopyAsync(upload, zipPath, limits.MaxUploadBytes, ct);
-            var manifest = Build(zipPath, staging, request, ct);
+            manifest = Build(zipPath, staging, request, ct);
             File.Delete(zipPath);
             catalog.Publish(staging, manifest.Id);
-            return manifest;
         }
         catch
         {
             Directory.Delete(staging, recursive: true);
             throw;
         }
+
+        if (artifacts is not null)
+        {
+            try
+            {
+                await artifacts.PublishAsync(manifest.Id, ct);
+            }
+            catch
+            {
+                // A dataset the workers cannot fetch must not be offered for training.
+                catalog.Delete(manifest.Id);
+                throw;
+            }
+        }
+        return manifest;
     }
 
     // Synchronous on purpose: TorchSharp's dispose scopes are per thread and must not span an await.
