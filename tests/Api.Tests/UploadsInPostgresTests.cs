@@ -38,4 +38,24 @@ public sealed class UploadsInPostgresTests(UploadingApiFactory uploading) : ICla
             Assert.Equal(new ArtifactInfo(key, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), await store.StatAsync(key, CancellationToken.None));
         }
     }
+
+    [Fact]
+    public async Task Deleting_an_upload_removes_it_from_the_postgres_store_so_no_worker_fetches_it_again()
+    {
+        await using var api = uploading.Api.WithWebHostBuilder(builder => builder.UseSetting("ArtifactStore:Backend", ArtifactStoreOptions.PostgresBackend));
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(DatasetZips.Pets());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "pets.zip");
+        form.Add(new StringContent("pets to delete"), "name");
+        var client = api.CreateClient();
+        var id = (await (await client.PostAsync("/api/datasets", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var store = api.Services.GetRequiredService<IArtifactStore>();
+        Assert.NotEmpty(await store.ListAsync($"datasets/imagefolder/{id:D}/", CancellationToken.None));
+
+        var deleted = await client.DeleteAsync($"/api/datasets/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(await store.ListAsync($"datasets/imagefolder/{id:D}/", CancellationToken.None));
+    }
 }

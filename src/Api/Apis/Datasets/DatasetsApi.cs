@@ -71,7 +71,8 @@ public static class DatasetsApi
         uploads.Find(id) is { } manifest ? TypedResults.Ok(manifest.ToResource()) : DatasetNotFound(id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, ImageFolderCatalog uploads, IDbContextFactory<TrainingDbContext> contexts, CancellationToken cancellationToken)
+        Guid id, ImageFolderCatalog uploads, ImageFolderArtifacts artifacts, IDbContextFactory<TrainingDbContext> contexts,
+        CancellationToken cancellationToken)
     {
         // The folder, not its manifest, decides existence, so a dataset with a damaged manifest can still be deleted.
         if (!Directory.Exists(uploads.FolderFor(id)))
@@ -85,7 +86,10 @@ public static class DatasetsApi
                 detail: $"Queued or running jobs train on dataset {id} (jobs {string.Join(", ", users)}); "
                     + "cancel them or let them finish, then delete it.");
         }
-        return uploads.Delete(id) ? TypedResults.NoContent() : DatasetNotFound(id);
+        if (!uploads.Delete(id)) return DatasetNotFound(id);
+        // The store's copy too, or a worker that never held the dataset could still fetch it.
+        await artifacts.DeleteAsync(id, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>
