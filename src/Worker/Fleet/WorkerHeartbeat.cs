@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 using TrainingService.Core.Training;
-using TorchSharp;
 using TrainingService.Worker.Jobs;
 using static TorchSharp.torch;
 
@@ -39,7 +38,8 @@ public sealed class WorkerHeartbeat(
     {
         var name = worker.Value.Name;
         var startedAt = clock.GetUtcNow();
-        var onCuda = TrainingDevice.Resolve(training.Value.Device).type == DeviceType.CUDA;
+        // Not TrainingDevice.Resolve: a device setting it refuses must fail jobs, not stop the host through its heartbeat.
+        var onCuda = !string.Equals(training.Value.Device, "cpu", StringComparison.OrdinalIgnoreCase) && cuda.is_available();
         var gpu = onCuda ? Nvml.TryOpen(Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES")) : null;
         var cpuModel = CpuModel.Read();
         Guid? lastJob = null;
@@ -53,7 +53,9 @@ public sealed class WorkerHeartbeat(
                 : current is null ? WorkerState.Idle : WorkerState.Busy;
             if (reported != (state, current) || clock.GetUtcNow() >= nextBeat)
             {
+                // Marked before writing: while PostgreSQL is down a change is retried at the next beat, not every poll.
                 nextBeat = clock.GetUtcNow() + lease.Value.HeartbeatInterval;
+                reported = (state, current);
                 try
                 {
                     var reading = gpu?.Read() ?? GpuReading.None;
@@ -73,9 +75,12 @@ public sealed class WorkerHeartbeat(
                         StartedAt = startedAt,
                         LastHeartbeat = clock.GetUtcNow(),
                     }, stoppingToken);
-                    reported = (state, current);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception exception)
                 {
                     logger.LogWarning(exception, "Heartbeat of worker {Worker} failed; retrying", name);
                 }
