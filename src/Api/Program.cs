@@ -1,6 +1,7 @@
 using TrainingService.Api.Apis.Datasets;
 using TrainingService.Api.Apis.Jobs;
 using TrainingService.Api.Apis.Models;
+using TrainingService.Api.Apis.Workers;
 using TrainingService.Api.Extensions;
 using TrainingService.Api.Health;
 using TrainingService.Api.Hubs;
@@ -17,6 +18,7 @@ app.UseApplicationPipeline();
 app.MapJobsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapModelsApi();
 app.MapDatasetsApi().WithMetadata(new RequiresDatabaseMetadata());
+app.MapWorkersApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapTrainingHangfireDashboard();
 app.MapTrainingHealthChecks();

@@ -6,7 +6,8 @@ namespace TrainingService.Api.Hubs;
 /// Live job events. A client follows one job or all jobs and receives <c>JobStatusChanged</c>,
 /// <c>EpochCompleted</c>, <c>BatchProgress</c> and <c>CheckpointSaved</c> (all-jobs followers get
 /// the first two), each event once; history comes from the REST endpoints, so a late or
-/// reconnecting client loses nothing.
+/// reconnecting client loses nothing. Every connection also receives <c>WorkerChanged</c> at each
+/// worker heartbeat (a few per worker every 5 s), so it needs no subscription.
 /// </summary>
 public sealed class TrainingHub(HubSubscriptions subscriptions) : Hub
 {

@@ -8,6 +8,9 @@ public static class TrainingHubEvents
     public const string BatchProgress = nameof(BatchProgress);
     public const string CheckpointSaved = nameof(CheckpointSaved);
 
+    /// <summary>Sent to every connection at each worker heartbeat and when a worker leaves (see <c>WorkerChange</c>).</summary>
+    public const string WorkerChanged = nameof(WorkerChanged);
+
     /// <summary>Sent after the Api re-established its database listener: events may have been missed, refetch.</summary>
     public const string StreamResumed = nameof(StreamResumed);
 }

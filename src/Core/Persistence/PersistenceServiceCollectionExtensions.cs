@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<JobLifecycle>();
         services.AddSingleton<TrainingRecords>();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<WorkerRegistry>();
         return services;
     }
 

@@ -12,6 +12,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
     public DbSet<StepLossesRecord> StepLosses => Set<StepLossesRecord>();
     public DbSet<JobAttemptRecord> Attempts => Set<JobAttemptRecord>();
+    public DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +66,18 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             checkpoint.Property(c => c.Name).HasMaxLength(32);
             checkpoint.Property(c => c.Sha256).HasMaxLength(64);
             checkpoint.HasOne<TrainingJob>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WorkerRecord>(worker =>
+        {
+            // No foreign keys to jobs: a worker's report must never fail because a job was deleted meanwhile.
+            worker.ToTable("workers");
+            worker.HasKey(w => w.Name);
+            worker.Property(w => w.Name).HasMaxLength(200);
+            worker.Property(w => w.Host).HasMaxLength(200);
+            worker.Property(w => w.DeviceKind).HasMaxLength(8);
+            worker.Property(w => w.DeviceName).HasMaxLength(200);
+            worker.Property(w => w.Version).HasMaxLength(100);
+            worker.Property(w => w.State).HasConversion<string>().HasMaxLength(16);
         });
     }
 }

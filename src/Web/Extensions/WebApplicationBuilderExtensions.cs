@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Radzen;
 using TrainingService.Web.Clients.Api;
@@ -23,6 +24,7 @@ public static class WebApplicationBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ApiEndpoints>();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient<TrainingApiClient>((provider, http) =>
         {

@@ -10,6 +10,7 @@ using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 using TrainingService.Core.Training;
 using TrainingService.Worker.Events;
+using TrainingService.Worker.Fleet;
 using TrainingService.Worker.Jobs;
 
 namespace TrainingService.Worker.Extensions;
@@ -51,6 +52,8 @@ public static class WorkerServiceExtensions
         services.AddHostedService<JobControlListener>();
         services.AddSingleton<JobDispatcher>();
         services.AddHostedService<JobSupervisor>();
+        // Before the Hangfire server: hosts stop services in reverse order, so the row shows Draining until runs are handed back.
+        services.AddHostedService<WorkerHeartbeat>();
         // The host must outwait Hangfire's shutdown, which waits for runs to checkpoint and hand back.
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
             host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(10));

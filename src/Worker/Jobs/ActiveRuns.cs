@@ -7,6 +7,9 @@ public sealed class ActiveRuns
 {
     private readonly ConcurrentDictionary<Guid, RunControl> _runs = new();
 
+    /// <summary>The jobs running now (a snapshot), for the worker's heartbeat.</summary>
+    public IReadOnlyCollection<Guid> JobIds => [.. _runs.Keys];
+
     public RunControl Start(Guid jobId) =>
         _runs.TryAdd(jobId, new RunControl(jobId)) ? _runs[jobId] : throw new InvalidOperationException($"Job {jobId} already runs on this worker.");
 

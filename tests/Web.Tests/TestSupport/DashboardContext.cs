@@ -21,6 +21,7 @@ public sealed class DashboardContext : BunitContext
         Services.AddSingleton<ApiEndpoints>();
         Services.AddSingleton(new TrainingApiClient(new HttpClient(Api) { BaseAddress = new("http://api.internal:5080/") }));
         Services.AddSingleton<ITrainingHub>(Hub);
+        Services.AddSingleton<TimeProvider>(Clock);
         Services.AddRadzenComponents();
 
         // Services first: bUnit freezes the container once the renderer is touched.
@@ -36,4 +37,6 @@ public sealed class DashboardContext : BunitContext
     public StubApiHandler Api { get; } = new();
 
     public FakeTrainingHub Hub { get; } = new();
+
+    public TestClock Clock { get; } = new();
 }

@@ -13,6 +13,8 @@ public sealed class FakeTrainingHub : ITrainingHub
 
     public event Func<CheckpointSavedEvent, Task>? CheckpointSaved;
 
+    public event Func<WorkerChangedEvent, Task>? WorkerChanged;
+
     public event Func<Task>? Connected;
 
     public event Func<Task>? Disconnected;
@@ -38,6 +40,8 @@ public sealed class FakeTrainingHub : ITrainingHub
     public Task RaiseAsync(BatchProgressEvent e) => BatchProgress?.Invoke(e) ?? Task.CompletedTask;
 
     public Task RaiseAsync(CheckpointSavedEvent e) => CheckpointSaved?.Invoke(e) ?? Task.CompletedTask;
+
+    public Task RaiseAsync(WorkerChangedEvent e) => WorkerChanged?.Invoke(e) ?? Task.CompletedTask;
 
     public Task RaiseConnectedAsync() => Connected?.Invoke() ?? Task.CompletedTask;
 

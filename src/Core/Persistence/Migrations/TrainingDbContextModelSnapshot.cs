@@ -257,6 +257,65 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.ToTable("training_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingService.Core.Persistence.WorkerRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CpuThreads")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CurrentJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeviceKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("DeviceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("GpuMemoryTotalBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GpuMemoryUsedBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("ImagesPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("LastHeartbeat")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("workers", (string)null);
+                });
+
             modelBuilder.Entity("TrainingService.Core.Persistence.CheckpointRecord", b =>
                 {
                     b.HasOne("TrainingService.Core.Persistence.TrainingJob", null)

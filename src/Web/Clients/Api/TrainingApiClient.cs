@@ -48,6 +48,10 @@ public sealed class TrainingApiClient(HttpClient http)
     public Task<JobDto> ResumeAsync(Guid id, CancellationToken cancellationToken = default) =>
         PostAsync<JobDto>($"api/jobs/{id}/resume", cancellationToken);
 
+    /// <returns>Every worker that has reported, by name; a worker that stopped cleanly is not among them.</returns>
+    public async Task<IReadOnlyList<WorkerDto>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync<List<WorkerDto>>("api/workers", cancellationToken) ?? [];
+
     /// <returns>
     /// The Api's readiness: 200 for Healthy or Degraded, 503 for Unhealthy, both with the checks. Any other answer,
     /// or none, throws, because then the dashboard cannot tell what works.

@@ -15,6 +15,9 @@ public interface ITrainingHub
 
     event Func<CheckpointSavedEvent, Task>? CheckpointSaved;
 
+    /// <summary>Every worker heartbeat and departure; sent to every connection, no group to join.</summary>
+    event Func<WorkerChangedEvent, Task>? WorkerChanged;
+
     /// <summary>Raised after the first connect and after every reconnect, once groups are re-joined.</summary>
     event Func<Task>? Connected;
 

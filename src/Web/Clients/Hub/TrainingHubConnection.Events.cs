@@ -12,6 +12,8 @@ public sealed partial class TrainingHubConnection
 
     public event Func<CheckpointSavedEvent, Task>? CheckpointSaved;
 
+    public event Func<WorkerChangedEvent, Task>? WorkerChanged;
+
     public event Func<Task>? Connected;
 
     public event Func<Task>? Disconnected;
@@ -22,6 +24,7 @@ public sealed partial class TrainingHubConnection
         connection.On<EpochCompletedEvent>(nameof(EpochCompleted), e => RaiseAsync(EpochCompleted, e, nameof(EpochCompleted)));
         connection.On<BatchProgressEvent>(nameof(BatchProgress), e => RaiseAsync(BatchProgress, e, nameof(BatchProgress)));
         connection.On<CheckpointSavedEvent>(nameof(CheckpointSaved), e => RaiseAsync(CheckpointSaved, e, nameof(CheckpointSaved)));
+        connection.On<WorkerChangedEvent>(nameof(WorkerChanged), e => RaiseAsync(WorkerChanged, e, nameof(WorkerChanged)));
         // The Api re-established its database listener and may have missed events: refetch as after a reconnect.
         connection.On("StreamResumed", () => RaiseAsync(Connected, nameof(Connected)));
 

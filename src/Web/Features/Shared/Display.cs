@@ -23,6 +23,16 @@ public static class Display
     /// <summary>A whole number with thousands separators, for step counts that reach the millions.</summary>
     public static string Count(long count) => count.ToString("N0", Invariant);
 
+    /// <summary>How long ago, in the largest whole unit: "3 s ago", "4 min ago", "2 h ago".</summary>
+    public static string Ago(TimeSpan elapsed) => elapsed switch
+    {
+        { TotalSeconds: < 1 } => "just now",
+        { TotalMinutes: < 1 } => $"{(int)elapsed.TotalSeconds} s ago",
+        { TotalHours: < 1 } => $"{(int)elapsed.TotalMinutes} min ago",
+        { TotalDays: < 1 } => $"{(int)elapsed.TotalHours} h ago",
+        _ => $"{(int)elapsed.TotalDays} d ago",
+    };
+
     public static string Bytes(long bytes) => bytes switch
     {
         < 1024 => bytes.ToString(Invariant) + " B",

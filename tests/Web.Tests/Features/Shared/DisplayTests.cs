@@ -15,6 +15,15 @@ public sealed class DisplayTests
     [InlineData(44_000_000, "42.0 MiB")]
     public void Bytes(long bytes, string expected) => Assert.Equal(expected, Display.Bytes(bytes));
 
+    [Theory]
+    [InlineData(0.4, "just now")]
+    [InlineData(3.9, "3 s ago")]
+    [InlineData(65, "1 min ago")]
+    [InlineData(7300, "2 h ago")]
+    [InlineData(200_000, "2 d ago")]
+    public void Ago_says_how_long_in_the_largest_whole_unit(double seconds, string expected) =>
+        Assert.Equal(expected, Display.Ago(TimeSpan.FromSeconds(seconds)));
+
     [Fact]
     public void Timestamps_are_shown_in_utc()
     {
