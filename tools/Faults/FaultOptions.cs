@@ -7,7 +7,16 @@ internal sealed record FaultOptions
 {
     public static readonly string[] AllScenarios = ["worker-kill", "postgres-outage", "api-restart", "checkpoint-kill", "cancel"];
 
+    /// <summary>Scenarios on several workers that share only PostgreSQL; run when named, not by default.</summary>
+    public static readonly string[] FleetScenarios = ["scale-out", "scheduling"];
+
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+
+    /// <summary>Workers of the fleet scenarios.</summary>
+    public int Workers { get; init; } = 3;
+
+    /// <summary>scheduling: tiny jobs for the whole fleet (each worker alone runs a third of them, at least 20).</summary>
+    public int FleetJobs { get; init; } = 200;
 
     /// <summary>Null keeps each scenario's own count: 10 worker kills, 3 outages, 20 checkpoint kills.</summary>
     public int? Times { get; init; }
@@ -31,6 +40,9 @@ internal sealed record FaultOptions
         """
         dotnet run -c Release --project tools/Faults -- [scenario ...] [options]
           scenarios: worker-kill postgres-outage api-restart checkpoint-kill cancel (default: all, in that order)
+                     scale-out scheduling (several workers sharing only PostgreSQL; only when named)
+          --workers N         workers of scale-out and scheduling (default 3)
+          --jobs N            scheduling: tiny jobs the fleet runs (default 200)
           --times N           repetitions of the fault: worker kills (default 10), outages (3), checkpoint kills (20)
           --outage-seconds S  how long PostgreSQL stays down (default 20)
           --lease S           RunLeaseOptions__Lease of the fleet (default 5; the heartbeat and sweep run every 1 s)
@@ -51,7 +63,7 @@ internal sealed record FaultOptions
             var name = args[i];
             if (!name.StartsWith("--", StringComparison.Ordinal))
             {
-                scenarios.Add(AllScenarios.Contains(name) ? name : throw new ArgumentException($"Unknown scenario {name}.\n{Usage}"));
+                scenarios.Add(AllScenarios.Contains(name) || FleetScenarios.Contains(name) ? name : throw new ArgumentException($"Unknown scenario {name}.\n{Usage}"));
                 continue;
             }
             if (name is "--keep" or "--skip-vgg")
@@ -68,10 +80,12 @@ internal sealed record FaultOptions
                 "--threads" => options with { Threads = Positive(name, value) },
                 "--train-images" => options with { TrainImages = Positive(name, value) },
                 "--data-root" => options with { DatasetRoot = value },
+                "--workers" => options with { Workers = Positive(name, value) },
+                "--jobs" => options with { FleetJobs = Positive(name, value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
-        return scenarios.Count == 0 ? options : options with { Scenarios = AllScenarios.Where(scenarios.Contains).ToList() };
+        return scenarios.Count == 0 ? options : options with { Scenarios = AllScenarios.Concat(FleetScenarios).Where(scenarios.Contains).ToList() };
     }
 
     private static int Positive(string name, string value) =>

@@ -57,6 +57,11 @@ await using (var cluster = await PostgresCluster.StartAsync(Path.Combine(work.Fu
     {
         var folder = Path.Combine(work.FullName, scenario);
         Log($"--- {scenario} ---");
+        if (FaultOptions.FleetScenarios.Contains(scenario))
+        {
+            reports.Add(await RunOnFleetAsync(cluster, scenario, folder));
+            continue;
+        }
         var fleet = await Fleet.StartAsync(cluster, scenario, folder, settings);
         FaultReport report;
         try
@@ -96,6 +101,32 @@ if (passed && !options.Keep)
     work.Delete(recursive: true);
 }
 return passed ? 0 : 1;
+
+async Task<FaultReport> RunOnFleetAsync(PostgresCluster cluster, string scenario, string folder)
+{
+    // Several workers share the machine's cores, so each gets one libtorch thread.
+    var fleet = await ScaleOutFleet.StartAsync(cluster, scenario, folder, settings with { CpuThreads = 1 }, options.Workers);
+    FaultReport report;
+    try
+    {
+        report = scenario == "scale-out"
+            ? await ScaleOutScenario.RunAsync(fleet, new ScaleOutOptions(Jobs: 4 * options.Workers), Log)
+            : await SchedulingScenario.RunAsync(fleet, new SchedulingOptions(FleetJobs: options.FleetJobs,
+                SingleJobs: Math.Max(20, options.FleetJobs / options.Workers)), Log);
+    }
+    catch (Exception exception)
+    {
+        report = new FaultReport(scenario);
+        report.Check("the scenario ran to its end", false, exception is FaultScenarioException ? exception.Message : exception.ToString());
+        Console.WriteLine(fleet.Diagnostics());
+    }
+    finally
+    {
+        await fleet.DisposeAsync();
+    }
+    ReportPrinter.Print(Console.Out, report);
+    return report;
+}
 
 async Task<FaultReport> RunAsync(string scenario, Fleet fleet)
 {

@@ -34,6 +34,11 @@ public sealed class FaultCluster : IAsyncLifetime
     public Task<Fleet> StartFleetAsync(string name) =>
         Fleet.StartAsync(_postgres ?? throw new InvalidOperationException("The cluster is not started."), name, Path.Combine(_folder.FullName, name), Settings);
 
+    /// <summary>A fresh database, an Api and <paramref name="workers"/> Workers, each with folders of its own, sharing only PostgreSQL.</summary>
+    public Task<ScaleOutFleet> StartScaleOutFleetAsync(string name, int workers) =>
+        ScaleOutFleet.StartAsync(_postgres ?? throw new InvalidOperationException("The cluster is not started."), name,
+            Path.Combine(_folder.FullName, name), Settings with { CpuThreads = 1 }, workers);
+
     public async Task DisposeAsync()
     {
         if (_postgres is not null) await _postgres.DisposeAsync();
