@@ -27,4 +27,28 @@ public sealed class ScaleOutTests(FaultCluster cluster, ITestOutputHelper output
         output.WriteLine(why);
         Assert.True(report.Passed, $"{why}\n{fleet.Diagnostics()}");
     }
+
+    /// <summary>
+    /// The short version of <c>tools/Faults scheduling</c>: the same measurement on a few jobs. Its goals (p95 under
+    /// 1 s, the fleet within 10 % of its workers alone) are timings, which a test does not assert; the jobs must all succeed.
+    /// </summary>
+    [Fact]
+    public async Task The_scheduling_benchmark_measures_latency_and_throughput_on_a_small_fleet()
+    {
+        await using var fleet = await cluster.StartScaleOutFleetAsync("scheduling", workers: 2);
+
+        FaultReport report;
+        try
+        {
+            report = await SchedulingScenario.RunAsync(fleet, new SchedulingOptions(LatencyJobs: 3, FleetJobs: 8, SingleJobs: 4), output.WriteLine);
+        }
+        catch (FaultScenarioException exception)
+        {
+            throw new XunitException($"{exception.Message}\n{fleet.Diagnostics()}");
+        }
+
+        foreach (var (name, value) in report.Figures) output.WriteLine($"{name}: {value}");
+        Assert.Contains(report.Figures, f => f.Name == "submit to first batch, p95");
+        Assert.Contains(report.Figures, f => f.Name == "fleet / sum of single workers");
+    }
 }
