@@ -9,6 +9,7 @@ public static class ApplicationPipelineExtensions
 {
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseMiddleware<ShuttingDownMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

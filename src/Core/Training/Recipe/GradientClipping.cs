@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TrainingService.Core.Training.Recipe;
@@ -25,8 +26,14 @@ public static class GradientClipping
         {
             return tensor(0.0f).MoveToOuterDisposeScope();
         }
-        var total = linalg.vector_norm(stack(gradients.Select(g => linalg.vector_norm(g)).ToArray()));
-        var coefficient = full_like(total, maxNorm).div_(total + 1e-6).clamp_max_(1.0);
+        // TorchSharp 0.107 passes a Scalar it made from a double (vector_norm's ord, an implicit conversion) to
+        // libtorch by handle without keeping it alive, so a GC in between frees it ("Unknown scalar type").
+        // The norm is therefore taken without a scalar argument, and the scalars are held until the end.
+        using var max = maxNorm.ToScalar();
+        using var epsilon = 1e-6.ToScalar();
+        using var one = 1.0.ToScalar();
+        var total = stack(gradients.Select(g => g.square().sum()).ToArray()).sum().sqrt();
+        var coefficient = full_like(total, max).div_(total.add(epsilon)).clamp_max_(one);
         foreach (var gradient in gradients)
         {
             gradient.mul_(coefficient);
