@@ -59,7 +59,9 @@ public sealed class ReportingToTheFleetTests
         var draining = await WaitForRowAsync(worker, w => w.State == WorkerState.Draining);
         await worker.Get<IHost>().StopAsync();
 
-        Assert.Equal(job.Id, draining.CurrentJobId);
+        // The run hands back at its next batch boundary, which can come before the Draining row is written;
+        // the row then names no job, never another one.
+        Assert.True(draining.CurrentJobId is null || draining.CurrentJobId == job.Id, $"draining with job {draining.CurrentJobId}");
         Assert.Empty(await worker.Get<WorkerRegistry>().ListAsync(CancellationToken.None));
         Assert.Equal(JobStatus.Queued, (await worker.Get<JobQueries>().FindAsync(job.Id, CancellationToken.None))!.Status);
         await WaitUntilAsync(() => announcements.Received.Any(m => m.Worker is null));

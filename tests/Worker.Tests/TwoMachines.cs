@@ -43,6 +43,8 @@ public sealed class TwoMachines : IAsyncDisposable
             ["StorageOptions:DatasetRoot"] = datasetRoot ?? NewFolder($"{name}-datasets"),
             ["ArtifactStore:Backend"] = ArtifactStoreOptions.PostgresBackend,
             ["TrainingOptions:Device"] = "cpu",
+            // Pinned, so that a run on either machine reduces in the same order whatever earlier tests left in libtorch.
+            ["TrainingOptions:CpuThreads"] = "2",
             ["WorkerOptions:Name"] = name,
         });
         builder.AddWorkerServices();

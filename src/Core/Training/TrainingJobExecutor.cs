@@ -34,7 +34,8 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
         var device = TrainingDevice.ForJob(h.Device, options.Device);
         // libtorch's thread pool and seed are process-wide and a worker runs many jobs over its life: every run
         // sets both, so nothing the previous job asked for carries over (a worker runs one job at a time).
-        set_num_threads(device.type == DeviceType.CPU && h.Threads is { } threads ? threads : workerThreads);
+        var runThreads = device.type == DeviceType.CPU && h.Threads is { } threads ? threads : workerThreads;
+        set_num_threads(runThreads);
         manual_seed(h.Seed);
         var source = datasets.Resolve(spec.Dataset);
         using var splits = await source.LoadAsync(stop);
@@ -99,6 +100,9 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
         {
             var start = inProgress ?? EpochProgress.Start;
             inProgress = null;
+            // OpenMP keeps its thread count per OS thread, and every await may resume this run on another one:
+            // pinned again where each synchronous stretch of compute begins, so the run reduces in one order.
+            set_num_threads(runThreads);
             var clock = Stopwatch.StartNew();
             var train = trainer.Train(trainLoader, epoch, start, observer, stop);
             if (!train.IsComplete(trainLoader.BatchesPerEpoch))
@@ -156,6 +160,7 @@ public sealed class TrainingJobExecutor(DatasetRegistry datasets, NetworkPlanner
         {
             StateDictConversion.LoadInto(model, new PthReader().Read(best));
         }
+        set_num_threads(runThreads);
         using var confusion = new ConfusionMatrix(spec.Model.NumClasses, device);
         EvaluationResult test;
         try

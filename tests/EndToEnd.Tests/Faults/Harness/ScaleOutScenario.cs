@@ -74,9 +74,18 @@ public static class ScaleOutScenario
 
         using (var http = new HttpClient { BaseAddress = fleet.Api })
         {
-            var workers = (await http.GetFromJsonAsync<JsonElement>("/api/workers")).EnumerateArray()
-                .ToDictionary(w => w.GetProperty("name").GetString()!, w => w.GetProperty("state").GetString());
+            // A worker's row turns Idle with its next heartbeat after its last run ends.
             var expected = fleet.WorkerNames.ToDictionary(n => n, n => n == victimWorker ? "Lost" : "Idle");
+            var workers = new Dictionary<string, string?>();
+            var watch = Stopwatch.StartNew();
+            do
+            {
+                workers = (await http.GetFromJsonAsync<JsonElement>("/api/workers")).EnumerateArray()
+                    .ToDictionary(w => w.GetProperty("name").GetString()!, w => w.GetProperty("state").GetString());
+                if (expected.All(e => workers.TryGetValue(e.Key, out var state) && state == e.Value)) break;
+                await Task.Delay(100);
+            }
+            while (watch.Elapsed < TimeSpan.FromSeconds(15));
             report.Check("GET /api/workers shows the killed worker Lost and the others Idle",
                 expected.All(e => workers.TryGetValue(e.Key, out var state) && state == e.Value),
                 string.Join(", ", workers.OrderBy(w => w.Key).Select(w => $"{w.Key} {w.Value}")));
