@@ -33,6 +33,11 @@ public sealed class FakeTrainingHub : ITrainingHub
 
     public Task LeaveAllJobsAsync() => Done(--AllJobsSubscribers);
 
+    /// <summary>How often a page asked to connect without joining a group.</summary>
+    public int Connects { get; private set; }
+
+    public void Connect() => Connects++;
+
     public Task RaiseAsync(JobStatusChangedEvent e) => JobStatusChanged?.Invoke(e) ?? Task.CompletedTask;
 
     public Task RaiseAsync(EpochCompletedEvent e) => EpochCompleted?.Invoke(e) ?? Task.CompletedTask;

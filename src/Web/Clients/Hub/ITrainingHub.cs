@@ -33,4 +33,7 @@ public interface ITrainingHub
     Task JoinAllJobsAsync();
 
     Task LeaveAllJobsAsync();
+
+    /// <summary>Connects without joining a group, for pages that only want the events sent to everyone (<see cref="WorkerChanged"/>).</summary>
+    void Connect();
 }

@@ -41,6 +41,8 @@ public sealed partial class TrainingHubConnection : ITrainingHub, IAsyncDisposab
 
     public Task LeaveAllJobsAsync() => ChangeMembershipAsync(m => m.RemoveAllJobs(), "LeaveAllJobs", null, join: false);
 
+    public void Connect() => EnsureStarted();
+
     private async Task ChangeMembershipAsync(Func<HubMemberships, bool> change, string method, Guid? jobId, bool join)
     {
         if (lifetime.IsCancellationRequested)

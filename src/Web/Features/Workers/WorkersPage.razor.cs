@@ -28,6 +28,8 @@ public sealed partial class WorkersPage
         {
             Hub.WorkerChanged += OnWorkerChangedAsync;
             WatchHubAndRetry();
+            // WorkerChanged goes to every connection, so this page joins no group; the circuit's hub must still connect.
+            Hub.Connect();
             _ = TickAsync();
         }
 

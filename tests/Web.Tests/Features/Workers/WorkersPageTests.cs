@@ -16,6 +16,16 @@ public sealed class WorkersPageTests : IDisposable
     public WorkersPageTests() => context.Clock.Now = Now;
 
     [Fact]
+    public void The_page_connects_the_hub_though_it_joins_no_group()
+    {
+        context.Api.Json(Path, "[]");
+
+        var page = context.Render<WorkersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(1, context.Hub.Connects));
+    }
+
+    [Fact]
     public void With_no_worker_reported_the_page_says_so()
     {
         context.Api.Json(Path, "[]");
