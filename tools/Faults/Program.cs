@@ -63,23 +63,7 @@ await using (var cluster = await PostgresCluster.StartAsync(Path.Combine(work.Fu
             continue;
         }
         var fleet = await Fleet.StartAsync(cluster, scenario, folder, settings);
-        FaultReport report;
-        try
-        {
-            report = await RunAsync(scenario, fleet);
-        }
-        catch (Exception exception)
-        {
-            // Whatever stopped the scenario is its finding; the fleet is still torn down and the next scenario runs.
-            report = new FaultReport(scenario);
-            report.Check("the scenario ran to its end", false, exception is FaultScenarioException ? exception.Message : exception.ToString());
-            Console.WriteLine(fleet.Diagnostics());
-        }
-        finally
-        {
-            await fleet.DisposeAsync();
-        }
-        ReportPrinter.Print(Console.Out, report);
+        var report = await GuardedAsync(scenario, () => RunAsync(scenario, fleet), fleet.Diagnostics, fleet.DisposeAsync);
         reports.Add(report);
         if (report.Passed && !options.Keep)
         {
@@ -106,23 +90,30 @@ async Task<FaultReport> RunOnFleetAsync(PostgresCluster cluster, string scenario
 {
     // Several workers share the machine's cores, so each gets one libtorch thread.
     var fleet = await ScaleOutFleet.StartAsync(cluster, scenario, folder, settings with { CpuThreads = 1 }, options.Workers);
+    return await GuardedAsync(scenario, () => scenario == "scale-out"
+            ? ScaleOutScenario.RunAsync(fleet, new ScaleOutOptions(Jobs: 4 * options.Workers), Log)
+            : SchedulingScenario.RunAsync(fleet, new SchedulingOptions(FleetJobs: options.FleetJobs,
+                SingleJobs: Math.Max(20, options.FleetJobs / options.Workers)), Log),
+        fleet.Diagnostics, fleet.DisposeAsync);
+}
+
+// Whatever stopped a scenario is its finding: the processes are still torn down, the report printed, and the next scenario runs.
+async Task<FaultReport> GuardedAsync(string scenario, Func<Task<FaultReport>> run, Func<string> diagnostics, Func<ValueTask> dispose)
+{
     FaultReport report;
     try
     {
-        report = scenario == "scale-out"
-            ? await ScaleOutScenario.RunAsync(fleet, new ScaleOutOptions(Jobs: 4 * options.Workers), Log)
-            : await SchedulingScenario.RunAsync(fleet, new SchedulingOptions(FleetJobs: options.FleetJobs,
-                SingleJobs: Math.Max(20, options.FleetJobs / options.Workers)), Log);
+        report = await run();
     }
     catch (Exception exception)
     {
         report = new FaultReport(scenario);
         report.Check("the scenario ran to its end", false, exception is FaultScenarioException ? exception.Message : exception.ToString());
-        Console.WriteLine(fleet.Diagnostics());
+        Console.WriteLine(diagnostics());
     }
     finally
     {
-        await fleet.DisposeAsync();
+        await dispose();
     }
     ReportPrinter.Print(Console.Out, report);
     return report;

@@ -42,7 +42,7 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
                     freeGpuSlots--;
                 }
                 job.HangfireJobId = hangfire.Enqueue<ITrainingJobRunner>(route.Queue, runner => runner.RunAsync(job.Id, CancellationToken.None));
-                var reason = route.WaitingReason ?? (WaitingReasons.IsWaitingReason(job.StatusReason) ? null : job.StatusReason);
+                var reason = route.WaitingReason ?? WaitingReasons.Cleared(job.StatusReason);
                 if (reason != job.StatusReason)
                 {
                     job.StatusReason = reason;
@@ -50,11 +50,7 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
                     announce.Add(job);
                 }
             }
-            await db.SaveChangesAsync(ct);
-            foreach (var job in announce)
-            {
-                await db.NotifyAsync(JobLifecycle.StatusEvent(job, now), ct);
-            }
+            await SaveAndAnnounceAsync(db, announce, now, ct);
             return pending.Count;
         }, cancellationToken);
 
@@ -71,7 +67,7 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
         return await contexts.InTransactionAsync(async (db, ct) =>
         {
             var strandedIds = stranded.Keys.ToArray();
-            string[] waitingReasons = [WaitingReasons.NoCudaWorker, WaitingReasons.NoCpuWorker, WaitingReasons.NoWorker];
+            var waitingReasons = WaitingReasons.All.ToArray();
             var candidates = await db.Jobs
                 .FromSql($"""
                     SELECT * FROM training_jobs WHERE "Status" = 'Queued' AND "HangfireJobId" IS NOT NULL
@@ -89,7 +85,7 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
                     {
                         hangfire.Delete(job.HangfireJobId);
                         job.HangfireJobId = null;
-                        reason = WaitingReasons.IsWaitingReason(job.StatusReason) ? null : job.StatusReason;
+                        reason = WaitingReasons.Cleared(job.StatusReason);
                     }
                     else
                     {
@@ -98,7 +94,7 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
                 }
                 else
                 {
-                    reason = WaitingReasons.IsWaitingReason(job.StatusReason) ? null : job.StatusReason;
+                    reason = WaitingReasons.Cleared(job.StatusReason);
                 }
                 if (reason != job.StatusReason || job.HangfireJobId is null)
                 {
@@ -107,13 +103,19 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
                     changed.Add(job);
                 }
             }
-            await db.SaveChangesAsync(ct);
-            foreach (var job in changed)
-            {
-                await db.NotifyAsync(JobLifecycle.StatusEvent(job, now), ct);
-            }
+            await SaveAndAnnounceAsync(db, changed, now, ct);
             return changed.Count;
         }, cancellationToken);
+    }
+
+    /// <summary>Saves the jobs' new reasons, then announces each, in the caller's transaction: the NOTIFY goes out on commit.</summary>
+    private static async Task SaveAndAnnounceAsync(TrainingDbContext db, IReadOnlyList<TrainingJob> jobs, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        foreach (var job in jobs)
+        {
+            await db.NotifyAsync(JobLifecycle.StatusEvent(job, now), ct);
+        }
     }
 
     private Task<FleetSnapshot> ReadFleetAsync(CancellationToken cancellationToken) =>

@@ -17,5 +17,10 @@ public static class WaitingReasons
         _ => NoWorker,
     };
 
+    public static IReadOnlyList<string> All { get; } = [NoCudaWorker, NoCpuWorker, NoWorker];
+
     public static bool IsWaitingReason(string? reason) => reason is NoCudaWorker or NoCpuWorker or NoWorker;
+
+    /// <summary>The job's reason once it no longer waits for a worker: a waiting reason is dropped, any other kept.</summary>
+    public static string? Cleared(string? reason) => IsWaitingReason(reason) ? null : reason;
 }

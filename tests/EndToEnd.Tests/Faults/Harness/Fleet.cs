@@ -116,7 +116,7 @@ public sealed class Fleet : IAsyncDisposable
     public string Diagnostics() =>
         $"--- api ({ApiProcess?.LogPath}) ---\n{ApiProcess?.Tail()}\n--- worker ({WorkerProcess?.LogPath}) ---\n{WorkerProcess?.Tail()}";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

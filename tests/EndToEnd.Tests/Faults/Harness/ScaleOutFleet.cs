@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TrainingService.Faults.Harness;
 
@@ -22,7 +20,7 @@ public sealed class ScaleOutFleet : IAsyncDisposable
         _name = name;
         _folder = folder;
         ConnectionString = connectionString;
-        Api = new Uri($"http://127.0.0.1:{FreePort()}");
+        Api = new Uri($"http://127.0.0.1:{Fleet.FreePort()}");
         _shared = new Dictionary<string, string>(settings.Environment())
         {
             ["ConnectionStrings__TrainingDb"] = connectionString,
@@ -121,13 +119,6 @@ public sealed class ScaleOutFleet : IAsyncDisposable
     public string Diagnostics() =>
         $"--- api ({ApiProcess?.LogPath}) ---\n{ApiProcess?.Tail()}\n"
         + string.Join('\n', _workers.Select(w => $"--- {w.Key} ({w.Value.LogPath}) ---\n{w.Value.Tail(25)}"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
