@@ -132,7 +132,8 @@ public sealed class LiveIndicatorTests : IDisposable
         context.Api.Json(Samples.ReadinessPath, Samples.Readiness("Healthy"));
         var indicator = Indicator();
 
-        indicator.WaitForAssertion(() => Assert.True(context.Api.CountOf(Samples.ReadinessPath) >= 3));
+        // Three polls at 50 ms; the wait allows for a loaded 2-core machine, the assertion stays the same.
+        indicator.WaitForAssertion(() => Assert.True(context.Api.CountOf(Samples.ReadinessPath) >= 3), TimeSpan.FromSeconds(10));
         await context.DisposeComponentsAsync();
         await Task.Delay(100);
         var pollsAtClose = context.Api.CountOf(Samples.ReadinessPath);
