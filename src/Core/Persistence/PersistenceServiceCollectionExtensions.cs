@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<TrainingRecords>();
         services.AddSingleton<JobQueries>();
         services.AddSingleton<WorkerRegistry>();
+        services.AddSingleton<Identity.AccountStore>();
         return services;
     }
 

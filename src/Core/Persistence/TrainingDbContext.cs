@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TrainingService.Core.Identity;
 using TrainingService.Core.Jobs;
 
 namespace TrainingService.Core.Persistence;
@@ -13,6 +14,9 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<StepLossesRecord> StepLosses => Set<StepLossesRecord>();
     public DbSet<JobAttemptRecord> Attempts => Set<JobAttemptRecord>();
     public DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<DatasetOwnerRecord> DatasetOwners => Set<DatasetOwnerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +41,9 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
                 json => JsonSerializer.Deserialize<JobResolution>(json, JobResolutionJson.Options));
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.Status);
+            job.HasIndex(j => new { j.OwnerId, j.CreatedAt });
+            job.HasIndex(j => new { j.ApiKeyId, j.Status });
+            job.HasOne<UserRecord>().WithMany().HasForeignKey(j => j.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<EpochMetricsRecord>(metrics =>
         {
@@ -78,6 +85,33 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             worker.Property(w => w.DeviceName).HasMaxLength(200);
             worker.Property(w => w.Version).HasMaxLength(100);
             worker.Property(w => w.State).HasConversion<string>().HasMaxLength(16);
+        });
+        modelBuilder.Entity<UserRecord>(user =>
+        {
+            user.ToTable("users");
+            user.HasKey(u => u.Id);
+            user.Property(u => u.Name).HasMaxLength(UserNameRules.MaxLength);
+            user.HasIndex(u => u.Name).IsUnique();
+            user.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
+        });
+        modelBuilder.Entity<ApiKeyRecord>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Name).HasMaxLength(UserNameRules.KeyNameMaxLength);
+            key.Property(k => k.Prefix).HasMaxLength(ApiKeySecret.PrefixLength);
+            key.Property(k => k.Hash).HasMaxLength(64);
+            key.HasIndex(k => k.Hash).IsUnique();
+            key.HasIndex(k => k.UserId);
+            key.HasOne<UserRecord>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DatasetOwnerRecord>(owner =>
+        {
+            owner.ToTable("dataset_owners");
+            owner.HasKey(o => o.DatasetId);
+            owner.HasIndex(o => new { o.ApiKeyId, o.CreatedAt });
+            owner.HasIndex(o => o.OwnerId);
+            owner.HasOne<UserRecord>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

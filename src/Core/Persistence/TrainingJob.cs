@@ -7,6 +7,13 @@ public sealed class TrainingJob
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The user who submitted the job; null only for jobs from before users existed, which admins alone see.</summary>
+    public Guid? OwnerId { get; set; }
+
+    /// <summary>The key it was submitted with, for the per-key limit on queued jobs.</summary>
+    public Guid? ApiKeyId { get; set; }
+
     public JobStatus Status { get; set; }
     public required TrainingJobSpec Spec { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

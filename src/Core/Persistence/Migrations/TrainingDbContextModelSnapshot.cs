@@ -22,6 +22,103 @@ namespace TrainingService.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrainingService.Core.Identity.ApiKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Identity.DatasetOwnerRecord", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UploadBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DatasetId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ApiKeyId", "CreatedAt");
+
+                    b.ToTable("dataset_owners", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Identity.UserRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
             modelBuilder.Entity("TrainingService.Core.Persistence.CheckpointRecord", b =>
                 {
                     b.Property<Guid>("JobId")
@@ -167,6 +264,9 @@ namespace TrainingService.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
 
@@ -199,6 +299,9 @@ namespace TrainingService.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Resolution")
                         .HasColumnType("jsonb");
@@ -253,6 +356,10 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ApiKeyId", "Status");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
 
                     b.ToTable("training_jobs", (string)null);
                 });
@@ -316,6 +423,24 @@ namespace TrainingService.Core.Persistence.Migrations
                     b.ToTable("workers", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingService.Core.Identity.ApiKeyRecord", b =>
+                {
+                    b.HasOne("TrainingService.Core.Identity.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Identity.DatasetOwnerRecord", b =>
+                {
+                    b.HasOne("TrainingService.Core.Identity.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingService.Core.Persistence.CheckpointRecord", b =>
                 {
                     b.HasOne("TrainingService.Core.Persistence.TrainingJob", null)
@@ -350,6 +475,14 @@ namespace TrainingService.Core.Persistence.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingService.Core.Persistence.TrainingJob", b =>
+                {
+                    b.HasOne("TrainingService.Core.Identity.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }
