@@ -1,13 +1,42 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingService.Core.Identity;
 using TrainingService.Tests.Shared;
 
 namespace TrainingService.Api.Tests;
 
-/// <summary>The real Api in memory, on a fresh PostgreSQL database of its own.</summary>
+/// <summary>
+/// The real Api in memory, on a fresh PostgreSQL database of its own. Its clients sign in as an admin
+/// created on first use; tests about who may see what make members of their own with <see cref="CreateUserAsync"/>.
+/// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private readonly Lazy<string> _adminKey;
+
+    public ApiFactory() => _adminKey = new(() => CreateUserAsync("test-admin", UserRole.Admin).GetAwaiter().GetResult().Key.Secret);
+
+    /// <summary>The key every client from <c>CreateClient</c> sends.</summary>
+    public string AdminKey => _adminKey.Value;
+
+    /// <summary>A user of the running Api's database, with a first key.</summary>
+    public Task<CreatedUser> CreateUserAsync(string name, UserRole role = UserRole.Member) =>
+        TestAccounts.CreateUserAsync(Database.ConnectionString, name, role);
+
+    /// <summary>A client that sends <paramref name="key"/>, or no key at all when it is null.</summary>
+    public HttpClient CreateClientWithKey(string? key)
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = key is null ? null : new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 

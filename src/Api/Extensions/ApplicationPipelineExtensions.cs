@@ -17,6 +17,8 @@ public static class ApplicationPipelineExtensions
         app.UseMiddleware<DatabaseGateMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Training service API");
+        app.UseAuthentication();
+        app.UseAuthorization();
     }
 
     /// <summary>Read-only: jobs are managed through the API so that our job rows and Hangfire never disagree.</summary>

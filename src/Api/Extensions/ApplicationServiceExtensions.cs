@@ -2,6 +2,7 @@ using Hangfire;
 using TrainingService.Api.Apis.Models;
 using TrainingService.Api.Events;
 using TrainingService.Api.Hubs;
+using TrainingService.Api.Identity;
 using TrainingService.Api.OpenApi;
 using TrainingService.Core;
 using TrainingService.Core.Artifacts;
@@ -26,6 +27,7 @@ public static class ApplicationServiceExtensions
 
         services.AddProblemDetails();
         services.AddFailureHandling(connectionString);
+        services.AddApiKeyAuthentication();
         services.ConfigureHttpJsonOptions(options => JobSpecJson.Configure(options.SerializerOptions));
         services.AddTrainingPersistence(connectionString);
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));

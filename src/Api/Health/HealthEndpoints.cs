@@ -25,7 +25,7 @@ public static class HealthEndpoints
     public static void MapTrainingHealthChecks(this IEndpointRouteBuilder app)
     {
         // Liveness runs no check: a process that serves this is alive whatever its dependencies do.
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteLivenessAsync });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteLivenessAsync }).AllowAnonymous();
         var ready = new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -37,7 +37,7 @@ public static class HealthEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         };
-        app.MapHealthChecks(ReadyPath, ready);
-        app.MapHealthChecks(LegacyPath, ready);
+        app.MapHealthChecks(ReadyPath, ready).AllowAnonymous();
+        app.MapHealthChecks(LegacyPath, ready).AllowAnonymous();
     }
 }
