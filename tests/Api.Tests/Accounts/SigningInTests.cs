@@ -104,7 +104,7 @@ public sealed class SigningInTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task The_hub_refuses_a_connection_without_a_key_and_accepts_one_with_a_key_in_access_token()
+    public async Task The_hub_refuses_negotiation_and_upgrade_without_a_valid_key_and_accepts_a_key_in_access_token()
     {
         var refused = await api.CreateClientWithKey(null).PostAsync("/hubs/training/negotiate?negotiateVersion=1", null);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -117,5 +117,8 @@ public sealed class SigningInTests(ApiFactory api) : IClassFixture<ApiFactory>
             .Build();
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, failure.StatusCode);
+        var upgrade = await Assert.ThrowsAnyAsync<InvalidOperationException>(() =>
+            api.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/hubs/training?access_token=tsk_revoked"), CancellationToken.None));
+        Assert.Contains("401", upgrade.Message);
     }
 }
