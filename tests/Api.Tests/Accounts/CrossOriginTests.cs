@@ -104,4 +104,17 @@ public sealed class CrossOriginTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(dashboard, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
     }
+
+    [Theory]
+    [InlineData("http://dashboard.example/path")]
+    [InlineData("dashboard.example")]
+    [InlineData("ftp://dashboard.example")]
+    public async Task An_allowed_origin_that_is_not_an_origin_stops_the_api_at_start(string origin)
+    {
+        await using var misconfigured = api.WithWebHostBuilder(builder => builder.UseSetting("Cors:AllowedOrigins:0", origin));
+
+        var failure = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Cors:AllowedOrigins", failure.ToString());
+    }
 }
