@@ -1,3 +1,4 @@
+using TrainingService.Api.Apis.Accounts;
 using TrainingService.Api.Apis.Datasets;
 using TrainingService.Api.Apis.Jobs;
 using TrainingService.Api.Apis.Models;
@@ -15,6 +16,7 @@ var app = builder.Build();
 await app.Services.MigrateTrainingDatabaseAsync();
 
 app.UseApplicationPipeline();
+app.MapAccountsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapJobsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapModelsApi();
 app.MapDatasetsApi().WithMetadata(new RequiresDatabaseMetadata());

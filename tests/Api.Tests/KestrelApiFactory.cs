@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingService.Core.Identity;
 using TrainingService.Tests.Shared;
 
 namespace TrainingService.Api.Tests;
@@ -7,13 +9,39 @@ namespace TrainingService.Api.Tests;
 /// <summary>
 /// The real Api served by Kestrel on a loopback port, on a database of its own (by default a fresh one on
 /// TEST_POSTGRES): the in-memory TestServer enforces none of Kestrel's body limits and has no remote address.
+/// Its clients sign in as an admin created on first use, as <see cref="ApiFactory"/>'s do.
 /// </summary>
 public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
     private string? _connectionString;
+    private readonly Lazy<string> _adminKey;
 
-    public KestrelApiFactory() => UseKestrel(0);
+    public KestrelApiFactory()
+    {
+        UseKestrel(0);
+        _adminKey = new(() => CreateUserAsync("test-admin", UserRole.Admin).GetAwaiter().GetResult().Key.Secret);
+    }
+
+    /// <summary>The key every client from <c>CreateClient</c> sends.</summary>
+    public string AdminKey => _adminKey.Value;
+
+    public Task<CreatedUser> CreateUserAsync(string name, UserRole role = UserRole.Member) =>
+        TestAccounts.CreateUserAsync(ConnectionString, name, role);
+
+    /// <summary>A client that sends <paramref name="key"/>, or no key at all when it is null.</summary>
+    public HttpClient CreateClientWithKey(string? key)
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = key is null ? null : new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
 

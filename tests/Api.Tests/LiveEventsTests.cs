@@ -68,7 +68,11 @@ public sealed class LiveEventsTests(ApiFactory api) : IClassFixture<ApiFactory>
     private async Task<HubConnection> ConnectAsync(Channel<JsonElement> sink, Func<HubConnection, Task> join)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/training"), options => options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler())
+            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/training"), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(api.AdminKey);
+            })
             .Build();
         connection.On<JsonElement>("EpochCompleted", e => sink.Writer.TryWrite(e));
         await connection.StartAsync();

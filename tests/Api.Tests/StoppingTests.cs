@@ -9,11 +9,14 @@ public sealed class StoppingTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Once_the_api_begins_to_stop_a_new_request_gets_503_with_retry_after_and_a_closed_connection()
     {
-        var client = api.CreateClient();
+        var held = new HeldShutdown();
+        await using var stopping = api.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddHostedService(_ => held)));
+        var client = stopping.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
 
-        api.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        stopping.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
         var response = await client.GetAsync("/hubs/training/negotiate?negotiateVersion=1");
+        held.Release();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());

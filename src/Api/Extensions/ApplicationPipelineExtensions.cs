@@ -1,5 +1,5 @@
 using Hangfire;
-using Hangfire.Dashboard;
+using TrainingService.Api.Identity;
 using TrainingService.Api.Problems;
 
 namespace TrainingService.Api.Extensions;
@@ -9,10 +9,13 @@ public static class ApplicationPipelineExtensions
 {
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ShuttingDownMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<OriginCheckMiddleware>();
         app.UseRouting();
+        app.UseCors();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<DatabaseGateMiddleware>();
         app.UseSwagger();
@@ -21,17 +24,20 @@ public static class ApplicationPipelineExtensions
         app.UseAuthorization();
     }
 
-    /// <summary>Read-only: jobs are managed through the API so that our job rows and Hangfire never disagree.</summary>
+    /// <summary>
+    /// Read-only: jobs are managed through the API so that our job rows and Hangfire never disagree. Admins only,
+    /// local or not, as an endpoint with a policy of its own whose challenge is Basic, so a browser can sign in.
+    /// </summary>
     public static void MapTrainingHangfireDashboard(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HangfirePath), branch => branch.UseMiddleware<HangfireFormGuard>());
-        app.UseHangfireDashboard(HangfirePath, new DashboardOptions
+        app.MapHangfireDashboard(HangfirePath, new DashboardOptions
         {
             IsReadOnlyFunc = _ => true,
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new AdminDashboardAuthorizationFilter()],
             DisplayStorageConnectionString = false,
             DashboardTitle = "Training jobs",
-        });
+        }).RequireAuthorization(ApiKeyAuthentication.DashboardPolicy);
     }
 
     private const string HangfirePath = "/hangfire";

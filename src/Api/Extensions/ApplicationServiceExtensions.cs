@@ -28,6 +28,8 @@ public static class ApplicationServiceExtensions
         services.AddProblemDetails();
         services.AddFailureHandling(connectionString);
         services.AddApiKeyAuthentication();
+        services.AddCrossOriginRules();
+        services.AddSecretSafeLogging();
         services.ConfigureHttpJsonOptions(options => JobSpecJson.Configure(options.SerializerOptions));
         services.AddTrainingPersistence(connectionString);
         services.AddOptions<StorageOptions>().BindConfiguration(nameof(StorageOptions));

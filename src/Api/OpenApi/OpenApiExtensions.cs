@@ -2,7 +2,7 @@ using Microsoft.OpenApi;
 
 namespace TrainingService.Api.OpenApi;
 
-/// <summary>Swagger document and UI: XML comments for descriptions, examples for the job specification.</summary>
+/// <summary>Swagger document and UI: XML comments for descriptions, examples for the job specification, the key's scheme.</summary>
 public static class OpenApiExtensions
 {
     public static IServiceCollection AddTrainingOpenApi(this IServiceCollection services)
@@ -21,6 +21,8 @@ public static class OpenApiExtensions
                 options.IncludeXmlComments(xml);
             }
             options.SchemaFilter<JobSubmissionExampleFilter>();
+            options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, ApiKeySecurityFilter.Scheme());
+            options.OperationFilter<ApiKeySecurityFilter>();
             // InputShape reads "CxHxW" or [C, H, W] and is always written as "CxHxW".
             options.MapType<Core.Models.InputShape>(() => new OpenApiSchema
             {
