@@ -19,6 +19,8 @@ public static class ApplicationPipelineExtensions
         app.UseSwaggerUI(options => options.DocumentTitle = "Training service API");
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so that the per-key partitions see the caller and a request without a key never counts.
+        app.UseRateLimiter();
     }
 
     /// <summary>Read-only: jobs are managed through the API so that our job rows and Hangfire never disagree.</summary>
