@@ -47,6 +47,9 @@ public sealed class UploadingApiFactory : IAsyncLifetime
             builder.UseSetting("StorageOptions:DatasetRoot", DatasetRoot);
             builder.UseSetting("ImageFolderLimits:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+            // A port of its own: the port given to UseKestrel does not reach a factory made by WithWebHostBuilder, which
+            // then listened on 5000 and collided with any other test run on the machine.
+            if (Kestrel) builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         });
         if (Kestrel)
         {

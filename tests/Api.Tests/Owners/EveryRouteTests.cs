@@ -6,8 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingService.Core.Persistence;
-using TrainingService.Core.Training;
-using TrainingService.Core.Training.Evaluation;
 using TrainingService.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -171,7 +169,7 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
             ["GET /api/jobs/{id}"] = OnJob(id => Get($"/api/jobs/{id}")),
             ["GET /api/jobs/{id}/metrics"] = OnJob(id => Get($"/api/jobs/{id}/metrics")),
             ["GET /api/jobs/{id}/steps"] = OnJob(id => Get($"/api/jobs/{id}/steps")),
-            ["GET /api/jobs/{id}/evaluation"] = OnJob(id => Get($"/api/jobs/{id}/evaluation"), GiveEvaluationAsync),
+            ["GET /api/jobs/{id}/evaluation"] = OnJob(id => Get($"/api/jobs/{id}/evaluation"), owners.GiveEvaluationAsync),
             ["POST /api/jobs/{id}/predict"] = OnJob(id => Send(HttpMethod.Post, $"/api/jobs/{id}/predict", Digit), checkpoint: true),
             ["GET /api/jobs/{id}/pytorch"] = OnJob(id => Get($"/api/jobs/{id}/pytorch")),
             ["POST /api/jobs/{id}/cancel"] = OnJob(id => Send(HttpMethod.Post, $"/api/jobs/{id}/cancel")),
@@ -224,15 +222,6 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
         return new MultipartFormDataContent { { image, "images", "digit.png" } };
     }
 
-    private async Task GiveEvaluationAsync(Guid job)
-    {
-        string[] classes = ["a", "b"];
-        long[][] confusion = [[1, 0], [0, 1]];
-        await using var db = await owners.Api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
-        var stored = await db.Jobs.SingleAsync(j => j.Id == job);
-        stored.Evaluation = new TestEvaluation(1, 0.5, 1, null, 2, classes, ClassificationReport.From(confusion, classes), confusion);
-        await db.SaveChangesAsync();
-    }
 
     private async Task<string> AddWorkerAsync()
     {

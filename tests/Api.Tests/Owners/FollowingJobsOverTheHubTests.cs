@@ -65,6 +65,48 @@ public sealed class FollowingJobsOverTheHubTests(HubFixture hub) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task WorkerChanged_reaches_everyone_but_names_a_workers_job_only_to_callers_who_may_see_it()
+    {
+        var job = await hub.SubmitAsync(hub.Client(hub.Alice.Key.Secret));
+        var name = $"hub-{Guid.NewGuid():N}";
+        var seen = new Dictionary<string, Channel<JsonElement>>();
+        var connections = new List<HubConnection>();
+        foreach (var (who, key) in new[] { ("alice", hub.Alice.Key.Secret), ("bob", hub.Bob.Key.Secret), ("admin", AdminKey()) })
+        {
+            var events = seen[who] = Channel.CreateUnbounded<JsonElement>();
+            var connection = Connect(key);
+            connection.On<JsonElement>("WorkerChanged", e => { if (e.GetProperty("name").GetString() == name) events.Writer.TryWrite(e); });
+            await connection.StartAsync();
+            connections.Add(connection);
+        }
+        try
+        {
+            var registry = hub.Api.Services.GetRequiredService<WorkerRegistry>();
+            var row = new WorkerRecord
+            {
+                Name = name, Host = "host", DeviceKind = "cpu", Version = "test", CpuThreads = 2, State = WorkerState.Busy,
+                CurrentJobId = job, StartedAt = DateTimeOffset.UtcNow, LastHeartbeat = DateTimeOffset.UtcNow,
+            };
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (!seen.Values.All(c => c.Reader.Count > 0))
+            {
+                row.LastHeartbeat = DateTimeOffset.UtcNow;
+                await registry.ReportAsync(row, CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(300), timeout.Token);
+            }
+
+            JsonElement CurrentJob(string who) => seen[who].Reader.TryRead(out var e) ? e.GetProperty("worker").GetProperty("currentJobId") : default;
+            Assert.Equal(job, CurrentJob("alice").GetGuid());
+            Assert.Equal(job, CurrentJob("admin").GetGuid());
+            Assert.Equal(JsonValueKind.Null, CurrentJob("bob").ValueKind);
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
+    }
+
     private string AdminKey() => hub.Root.Key.Secret;
 
     private HubConnection Connect(string? key) => new HubConnectionBuilder()

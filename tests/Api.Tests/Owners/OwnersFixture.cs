@@ -4,7 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingService.Core.Identity;
+using TrainingService.Core.Persistence;
+using TrainingService.Core.Training;
+using TrainingService.Core.Training.Evaluation;
 using TrainingService.Tests.Shared;
 
 namespace TrainingService.Api.Tests.Owners;
@@ -71,6 +76,16 @@ public class OwnersFixture : IAsyncLifetime
         var response = await client.PostAsync("/api/datasets", DatasetForm(DatasetZips.Pets(), name));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Stores a test evaluation on the job, as a successful run would, so that its evaluation route answers 200.</summary>
+    public async Task GiveEvaluationAsync(Guid job)
+    {
+        string[] classes = ["a", "b"];
+        long[][] confusion = [[1, 0], [0, 1]];
+        await using var db = await Api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
+        await db.Jobs.Where(j => j.Id == job).ExecuteUpdateAsync(s => s.SetProperty(j => j.Evaluation,
+            new TestEvaluation(1, 0.5, 1, null, 2, classes, ClassificationReport.From(confusion, classes), confusion)));
     }
 
     public static MultipartFormDataContent DatasetForm(byte[] zip, string name)

@@ -5,8 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingService.Core.Persistence;
-using TrainingService.Core.Training;
-using TrainingService.Core.Training.Evaluation;
 
 namespace TrainingService.Api.Tests.Owners;
 
@@ -45,7 +43,7 @@ public sealed class OwnershipTests(OwnersFixture owners) : IClassFixture<OwnersF
     public async Task The_owner_and_an_admin_reach_every_route_of_a_job(string method, string route)
     {
         var job = await PredictionTestBed.JobWithCheckpointAsync(owners.Api, _alice);
-        await GiveEvaluationAsync(job);
+        await owners.GiveEvaluationAsync(job);
         if (route == "/resume") Assert.Equal(HttpStatusCode.OK, (await SendAsync(_alice, "POST", $"/api/jobs/{job}/pause")).Status);
 
         var owner = await SendAsync(_alice, method, $"/api/jobs/{job}{route}");
@@ -202,15 +200,6 @@ public sealed class OwnershipTests(OwnersFixture owners) : IClassFixture<OwnersF
     /// <summary>Trace ids differ per request and say nothing about existence.</summary>
     private static string WithoutTraceId(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
 
-    private async Task GiveEvaluationAsync(Guid job)
-    {
-        string[] classes = ["a", "b"];
-        long[][] confusion = [[1, 0], [0, 1]];
-        await using var db = await DbAsync();
-        var stored = await db.Jobs.SingleAsync(j => j.Id == job);
-        stored.Evaluation = new TestEvaluation(1, 0.5, 1, null, 2, classes, ClassificationReport.From(confusion, classes), confusion);
-        await db.SaveChangesAsync();
-    }
 
     private Task<TrainingDbContext> DbAsync() =>
         owners.Api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
