@@ -41,6 +41,19 @@ public sealed class KeyLimitsTests(KeyLimitsFixture limits) : IClassFixture<KeyL
     }
 
     [Fact]
+    public async Task Parallel_submissions_with_one_key_never_pass_its_active_job_limit()
+    {
+        var member = await limits.CreateUserAsync($"burst-{Guid.NewGuid():N}"[..20]);
+        var client = limits.Client(member.Key.Secret);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, KeyLimitsFixture.SubmissionsPerMinute)
+            .Select(_ => client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())));
+
+        Assert.Equal(KeyLimitsFixture.MaxActiveJobs, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+    }
+
+    [Fact]
     public async Task Uploading_past_the_keys_daily_bytes_answers_429_with_the_seconds_until_the_first_upload_leaves_the_window()
     {
         var member = await limits.CreateUserAsync($"upload-{Guid.NewGuid():N}"[..20]);
