@@ -67,7 +67,11 @@ public sealed class ListingWorkersTests(ApiFactory api) : IClassFixture<ApiFacto
         var name = "live-" + Guid.NewGuid();
         var received = Channel.CreateUnbounded<JsonElement>();
         await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/training"), options => options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler())
+            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/training"), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(api.AdminKey);
+            })
             .Build();
         connection.On<JsonElement>("WorkerChanged", e => { if (e.GetProperty("name").GetString() == name) received.Writer.TryWrite(e); });
         await connection.StartAsync();

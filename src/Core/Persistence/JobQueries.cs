@@ -6,6 +6,7 @@ namespace TrainingService.Core.Persistence;
 /// <summary>Read-side queries the Api serves; every one is a no-tracking query.</summary>
 public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
 {
+    /// <summary>Any job, whoever owns it: for the processes themselves. A request reads through <see cref="FindAsync(Guid, Caller, CancellationToken)"/>.</summary>
     public async Task<TrainingJob?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
