@@ -49,6 +49,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:TrainingDb", Database.ConnectionString);
         builder.UseSetting("StorageOptions:CheckpointRoot", CheckpointRoot);
         builder.UseSetting("StorageOptions:DatasetRoot", RepositoryPaths.DatasetRoot);
+        // The hostile tables send hundreds of submissions a minute with one key; KeyLimitsTests sets its own small limits.
+        builder.UseSetting("ApiKeyLimits:SubmissionsPerMinute", "1000000");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrainingService.Core;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Building;
@@ -14,9 +17,12 @@ namespace TrainingService.Api.Tests;
 /// <summary>An MNIST job with a real (untrained, seeded) best checkpoint of its own network, as training would store it.</summary>
 internal static class PredictionTestBed
 {
-    public static async Task<Guid> JobWithCheckpointAsync(ApiFactory api)
+    public static Task<Guid> JobWithCheckpointAsync(ApiFactory api) => JobWithCheckpointAsync(api, api.CreateClient());
+
+    /// <summary>The job is submitted by <paramref name="client"/>, so it belongs to whoever that client signs in as.</summary>
+    public static async Task<Guid> JobWithCheckpointAsync(WebApplicationFactory<Program> api, HttpClient client)
     {
-        var client = api.CreateClient();
+        var checkpointRoot = api.Services.GetRequiredService<IOptions<StorageOptions>>().Value.CheckpointRoot;
         var job = await (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).Content.ReadFromJsonAsync<JsonElement>();
         var id = Guid.Parse(job.GetProperty("id").GetString()!);
         var stored = await api.Services.GetRequiredService<JobQueries>().FindAsync(id, CancellationToken.None)
@@ -27,7 +33,7 @@ internal static class PredictionTestBed
         TorchSharp.torch.manual_seed(9);
         using var model = ModuleBuilder.Build(network);
         var relative = Path.Combine(id.ToString("N"), "best.pth");
-        var file = await new CheckpointWriter().WriteAsync(Path.Combine(api.CheckpointRoot, relative), StateDictConversion.FromModule(model), CancellationToken.None);
+        var file = await new CheckpointWriter().WriteAsync(Path.Combine(checkpointRoot, relative), StateDictConversion.FromModule(model), CancellationToken.None);
 
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
         db.Checkpoints.Add(new CheckpointRecord

@@ -25,6 +25,9 @@ public sealed class UploadingApiFactory : IAsyncLifetime
     /// <summary>Serve over real Kestrel on a free port rather than the in-memory test server.</summary>
     public bool Kestrel { get; init; }
 
+    /// <summary>Further settings for the host (limits a test wants small).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not initialised.");
 
     public TestDatabase Database => _inner.Database;
@@ -43,6 +46,10 @@ public sealed class UploadingApiFactory : IAsyncLifetime
         {
             builder.UseSetting("StorageOptions:DatasetRoot", DatasetRoot);
             builder.UseSetting("ImageFolderLimits:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+            foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+            // A port of its own: the port given to UseKestrel does not reach a factory made by WithWebHostBuilder, which
+            // then listened on 5000 and collided with any other test run on the machine.
+            if (Kestrel) builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         });
         if (Kestrel)
         {

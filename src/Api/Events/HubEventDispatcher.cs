@@ -9,9 +9,10 @@ using TrainingService.Core.Queueing;
 namespace TrainingService.Api.Events;
 
 /// <summary>Forwards a database event to the connections following its job; job-level events also go to all-jobs followers.</summary>
-public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscriptions subscriptions, IOptions<RunLeaseOptions> lease, TimeProvider clock)
+public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscriptions subscriptions, JobOwners owners,
+    IOptions<RunLeaseOptions> lease, TimeProvider clock)
 {
-    public Task DispatchAsync(TrainingEvent trainingEvent, CancellationToken cancellationToken)
+    public async Task DispatchAsync(TrainingEvent trainingEvent, CancellationToken cancellationToken)
     {
         var (method, jobLevel) = trainingEvent switch
         {
@@ -21,18 +22,30 @@ public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscrip
             CheckpointSavedEvent => (TrainingHubEvents.CheckpointSaved, false),
             _ => (null, false),
         };
-        var recipients = subscriptions.Recipients(trainingEvent.JobId, jobLevel);
-        if (method is null || recipients.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-        return hub.Clients.Clients(recipients).SendAsync(method, trainingEvent, cancellationToken);
+        if (method is null) return;
+        // Only a member following all jobs needs the owner; admins see every job, and joins by id were checked when made.
+        var owner = jobLevel && subscriptions.AnyMemberFollowsAllJobs
+            ? await owners.OwnerOfAsync(trainingEvent.JobId, cancellationToken)
+            : (Exists: false, OwnerId: null);
+        var recipients = subscriptions.Recipients(trainingEvent.JobId, jobLevel, caller => caller.IsAdmin || (owner.Exists && caller.MaySee(owner.OwnerId)));
+        if (recipients.Count == 0) return;
+        await hub.Clients.Clients(recipients).SendAsync(method, trainingEvent, cancellationToken);
     }
 
-    /// <summary>Every connection hears of every worker: the fleet is small and its page needs no subscription.</summary>
-    public Task DispatchAsync(WorkerChannel.Message message, CancellationToken cancellationToken) =>
-        hub.Clients.All.SendAsync(TrainingHubEvents.WorkerChanged,
-            new WorkerChange(message.Name, message.Worker?.ToResource(clock.GetUtcNow(), lease.Value.Lease)), cancellationToken);
+    /// <summary>
+    /// Every connection hears of every worker, since the fleet is small and its page needs no subscription. The
+    /// job ids in it are filtered per caller as <c>GET /api/workers</c> filters them, so members still see their
+    /// own job on a worker and never learn another user's.
+    /// </summary>
+    public async Task DispatchAsync(WorkerChannel.Message message, CancellationToken cancellationToken)
+    {
+        var worker = message.Worker?.ToResource(clock.GetUtcNow(), lease.Value.Lease);
+        foreach (var (caller, connections) in subscriptions.ByCaller())
+        {
+            var shown = worker is null ? null : await worker.ForAsync(caller, owners, cancellationToken);
+            await hub.Clients.Clients(connections).SendAsync(TrainingHubEvents.WorkerChanged, new WorkerChange(message.Name, shown), cancellationToken);
+        }
+    }
 
     public Task AnnounceResumedAsync(CancellationToken cancellationToken) =>
         hub.Clients.All.SendAsync(TrainingHubEvents.StreamResumed, cancellationToken);

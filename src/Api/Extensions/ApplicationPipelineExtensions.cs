@@ -22,6 +22,8 @@ public static class ApplicationPipelineExtensions
         app.UseSwaggerUI(options => options.DocumentTitle = "Training service API");
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so that the per-key partitions see the caller and a request without a key never counts.
+        app.UseRateLimiter();
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using TrainingService.Api.Identity;
+using TrainingService.Core.Persistence;
 
 namespace TrainingService.Api.Hubs;
 
@@ -8,12 +11,27 @@ namespace TrainingService.Api.Hubs;
 /// the first two), each event once; history comes from the REST endpoints, so a late or
 /// reconnecting client loses nothing. Every connection also receives <c>WorkerChanged</c> at each
 /// worker heartbeat (a few per worker every 5 s), so it needs no subscription.
+/// A connection needs an API key. Joining a job the caller may not see does nothing, silently, exactly as
+/// joining one that does not exist; all jobs means the caller's own jobs for a member.
 /// </summary>
-public sealed class TrainingHub(HubSubscriptions subscriptions) : Hub
+[Authorize]
+public sealed class TrainingHub(HubSubscriptions subscriptions, JobOwners owners) : Hub
 {
     public const string Path = "/hubs/training";
 
-    public void JoinJob(Guid jobId) => subscriptions.FollowJob(Context.ConnectionId, jobId);
+    public override Task OnConnectedAsync()
+    {
+        subscriptions.Connect(Context.ConnectionId, Context.User!.GetCaller());
+        return base.OnConnectedAsync();
+    }
+
+    public async Task JoinJob(Guid jobId)
+    {
+        if (await owners.MaySeeAsync(Context.User!.GetCaller(), jobId, Context.ConnectionAborted))
+        {
+            subscriptions.FollowJob(Context.ConnectionId, jobId);
+        }
+    }
 
     public void LeaveJob(Guid jobId) => subscriptions.UnfollowJob(Context.ConnectionId, jobId);
 

@@ -12,7 +12,8 @@ internal static class DatasetRules
     /// <summary>All of the training split may not be held out: at least one image must be left to train on.</summary>
     public static readonly NumberRange ValidationFraction = new(0, 1, MaxExclusive: true);
 
-    public static CheckedDataset? Check(DatasetSubmission? dataset, DatasetRegistry datasets, JobSpecLimits limits, ValidationErrors errors)
+    public static CheckedDataset? Check(DatasetSubmission? dataset, DatasetRegistry datasets, JobSpecLimits limits, ValidationErrors errors,
+        Func<Guid, bool>? mayUseDataset = null)
     {
         if (dataset is null)
         {
@@ -47,7 +48,7 @@ internal static class DatasetRules
         }
         var spec = new DatasetSpec(registered.Info.Name, fraction, dataset.TrainLimit, dataset.ValidationLimit, dataset.TestLimit,
             dataset.Transforms, dataset.Synthetic, dataset.Id);
-        return Describe(spec, datasets, errors) is { } info ? new CheckedDataset(spec, info) : null;
+        return Describe(spec, datasets, errors, mayUseDataset) is { } info ? new CheckedDataset(spec, info) : null;
     }
 
     /// <summary>Only an uploaded image folder is picked by id; a stray id on another dataset is refused rather than silently ignored.</summary>
@@ -68,15 +69,20 @@ internal static class DatasetRules
     /// Resolving an upload reads its manifest from disk, which may be missing (never uploaded, or deleted
     /// a moment ago) or damaged; a submission must get a field error for that, not a server error.
     /// </summary>
-    private static DatasetInfo? Describe(DatasetSpec spec, DatasetRegistry datasets, ValidationErrors errors)
+    private static DatasetInfo? Describe(DatasetSpec spec, DatasetRegistry datasets, ValidationErrors errors, Func<Guid, bool>? mayUseDataset)
     {
+        if (spec.Id is { } hidden && mayUseDataset?.Invoke(hidden) == false)
+        {
+            errors.Add("dataset.id", UnknownUpload(hidden));
+            return null;
+        }
         try
         {
             return datasets.Resolve(spec).Info;
         }
         catch (Exception e) when (spec.Id is { } id && e is KeyNotFoundException or FileNotFoundException or DirectoryNotFoundException)
         {
-            errors.Add("dataset.id", $"no uploaded dataset has the id {id}; GET /api/datasets lists them.");
+            errors.Add("dataset.id", UnknownUpload(id));
         }
         catch (Exception e) when (spec.Id is { } id && e is InvalidDatasetFileException or IOException or UnauthorizedAccessException)
         {
@@ -84,6 +90,8 @@ internal static class DatasetRules
         }
         return null;
     }
+
+    private static string UnknownUpload(Guid id) => $"no uploaded dataset has the id {id}; GET /api/datasets lists them.";
 
     private static void CheckLimit(int? limit, string field, ValidationErrors errors)
     {

@@ -10,7 +10,11 @@ namespace TrainingService.Core.Jobs;
 /// </summary>
 public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datasets, NetworkPlanner planner, JobSpecLimits limits)
 {
-    public JobSpecValidationResult Validate(JobSubmission? submission)
+    /// <param name="mayUseDataset">
+    /// Whether the submitter may train on the uploaded dataset of that id; one they may not is refused exactly as
+    /// an unknown id, so ids reveal nothing. Null allows every upload.
+    /// </param>
+    public JobSpecValidationResult Validate(JobSubmission? submission, Func<Guid, bool>? mayUseDataset = null)
     {
         var errors = new ValidationErrors();
         if (submission is null)
@@ -19,7 +23,7 @@ public sealed class JobSpecValidator(ModelRegistry models, DatasetRegistry datas
             return new JobSpecValidationResult(null, errors.ToDictionary());
         }
 
-        var dataset = DatasetRules.Check(submission.Dataset, datasets, limits, errors);
+        var dataset = DatasetRules.Check(submission.Dataset, datasets, limits, errors, mayUseDataset);
         var checkedModel = ModelRules.Check(submission.Model, models, planner, dataset, errors);
         var model = checkedModel?.Spec;
         var hyperparameters = HyperparameterRules.Check(submission.Hyperparameters, limits, errors);

@@ -13,9 +13,24 @@ namespace TrainingService.Core.Persistence;
 /// </summary>
 public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, TimeProvider clock)
 {
-    public Task<TrainingJob> CreateAsync(TrainingJobSpec spec, JobResolution? resolution, CancellationToken cancellationToken) =>
-        contexts.InTransactionAsync(async (db, ct) =>
+    public async Task<TrainingJob> CreateAsync(TrainingJobSpec spec, JobResolution? resolution, CancellationToken cancellationToken) =>
+        (await CreateAsync(spec, resolution, owner: null, cancellationToken))!;
+
+    /// <summary>
+    /// Stores a job for <paramref name="owner"/>, or returns null when their key already has
+    /// <see cref="JobOwnership.MaxActiveJobs"/> queued, running or paused jobs. A per-key advisory lock makes the
+    /// count and the insert one step, so parallel submissions with one key cannot overshoot the limit.
+    /// </summary>
+    public Task<TrainingJob?> CreateAsync(TrainingJobSpec spec, JobResolution? resolution, JobOwnership? owner, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync<TrainingJob?>(async (db, ct) =>
         {
+            if (owner is { ApiKeyId: var keyId, MaxActiveJobs: { } maxActive })
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({keyId.ToString("D")}, 0))", ct);
+                var active = await db.Jobs.CountAsync(j => j.ApiKeyId == keyId
+                    && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused), ct);
+                if (active >= maxActive) return null;
+            }
             var now = clock.GetUtcNow();
             var job = new TrainingJob
             {
@@ -27,6 +42,8 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
                 CreatedAt = now,
                 UpdatedAt = now,
                 TotalEpochs = spec.Hyperparameters.Epochs,
+                OwnerId = owner?.OwnerId,
+                ApiKeyId = owner?.ApiKeyId,
             };
             db.Jobs.Add(job);
             await db.SaveChangesAsync(ct);

@@ -1,25 +1,69 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingService.Core.Identity;
 
 namespace TrainingService.Core.Persistence;
 
 /// <summary>Read-side queries the Api serves; every one is a no-tracking query.</summary>
 public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
 {
+    /// <summary>Any job, whoever owns it: for the processes themselves. A request reads through <see cref="FindAsync(Guid, Caller, CancellationToken)"/>.</summary>
     public async Task<TrainingJob?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
     }
 
-    public async Task<(IReadOnlyList<TrainingJob> Items, int TotalCount)> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job when <paramref name="caller"/> may see it, else null, exactly as for an id that does not exist,
+    /// so an id reveals nothing. Filtered in SQL.
+    /// </summary>
+    public async Task<OwnedJob?> FindAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var total = await db.Jobs.CountAsync(cancellationToken);
-        var items = await db.Jobs.AsNoTracking()
-            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+        var row = await WithOwners(db, Visible(db, caller).Where(j => j.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : new OwnedJob(row.Job, row.Owner);
+    }
+
+    /// <summary>The page of jobs <paramref name="caller"/> may see, newest first (an admin's: all of them).</summary>
+    public async Task<(IReadOnlyList<OwnedJob> Items, int TotalCount)> ListAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = Visible(db, caller);
+        var total = await visible.CountAsync(cancellationToken);
+        var rows = await WithOwners(db, visible)
+            .OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return (items, total);
+        return (rows.Select(r => new OwnedJob(r.Job, r.Owner)).ToList(), total);
+    }
+
+    /// <summary>The owner of a job (null for a legacy row), or <c>Exists = false</c> when there is no such job.</summary>
+    public async Task<(bool Exists, Guid? OwnerId)> OwnerOfAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Jobs.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.OwnerId }).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? (false, null) : (true, rows[0].OwnerId);
+    }
+
+    /// <summary>Uses the (OwnerId, CreatedAt) index for members; an admin's filter is no filter.</summary>
+    private static IQueryable<TrainingJob> Visible(TrainingDbContext db, Caller caller)
+    {
+        var owner = caller.OwnerFilter;
+        var jobs = db.Jobs.AsNoTracking();
+        return owner is { } id ? jobs.Where(j => j.OwnerId == id) : jobs;
+    }
+
+    private static IQueryable<JobRow> WithOwners(TrainingDbContext db, IQueryable<TrainingJob> jobs) =>
+        from job in jobs
+        join user in db.Users on job.OwnerId equals user.Id into owners
+        from owner in owners.DefaultIfEmpty()
+        select new JobRow { Job = job, Owner = owner == null ? null : owner.Name };
+
+    /// <summary>A member-initialised row, which EF can still order and page after the join; a record's constructor it cannot.</summary>
+    private sealed class JobRow
+    {
+        public required TrainingJob Job { get; init; }
+        public string? Owner { get; init; }
     }
 
     public async Task<IReadOnlyList<EpochMetricsRecord>> MetricsAsync(Guid id, CancellationToken cancellationToken)

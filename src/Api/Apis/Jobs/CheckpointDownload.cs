@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Api.Identity;
 using Microsoft.Net.Http.Headers;
 using TrainingService.Core.Artifacts;
 using TrainingService.Core.Persistence;
@@ -13,9 +15,9 @@ namespace TrainingService.Api.Apis.Jobs;
 public static class CheckpointDownload
 {
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        Guid id, string name, JobQueries queries, CheckpointArtifacts artifacts, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string name, JobQueries queries, ClaimsPrincipal user, CheckpointArtifacts artifacts, HttpResponse response, CancellationToken cancellationToken)
     {
-        var job = await queries.FindAsync(id, cancellationToken);
+        var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
         if (job is null) return JobsApi.JobNotFound(id);
         var checkpoint = await queries.CheckpointAsync(id, name, cancellationToken);
         var content = checkpoint is null ? null : await artifacts.OpenReadAsync(checkpoint.RelativePath, cancellationToken);

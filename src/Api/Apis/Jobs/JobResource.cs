@@ -29,6 +29,9 @@ public sealed record JobResource(
     /// <summary>Automatic restarts after crashes and lost workers so far.</summary>
     public int Restarts { get; init; }
 
+    /// <summary>The user name of the job's owner; null for jobs stored before owners existed (which only admins see).</summary>
+    public string? Owner { get; init; }
+
     /// <summary>The Hangfire job delivering the current run (see the Hangfire dashboard); null while it waits for dispatch.</summary>
     public string? HangfireJobId { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Api.Identity;
 using Microsoft.AspNetCore.Mvc;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Training;
@@ -12,7 +14,7 @@ public static class JobResultsEndpoints
     public const int MaxPoints = 10_000;
 
     public static async Task<Results<Ok<StepSeriesResource>, ValidationProblem, ProblemHttpResult>> StepsAsync(
-        Guid id, JobQueries queries, CancellationToken cancellationToken,
+        Guid id, JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken,
         [FromQuery] long from = 0, [FromQuery] long? to = null, [FromQuery] int maxPoints = 1000)
     {
         var errors = new Dictionary<string, string[]>();
@@ -20,7 +22,7 @@ public static class JobResultsEndpoints
         if (to < from) errors["to"] = ["must not be less than from."];
         if (maxPoints is < 1 or > MaxPoints) errors["maxPoints"] = [$"must be between 1 and {MaxPoints}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (await queries.FindAsync(id, cancellationToken) is null) return JobsApi.JobNotFound(id);
+        if (await queries.FindAsync(id, user.GetCaller(), cancellationToken) is null) return JobsApi.JobNotFound(id);
         var recorder = new StepLossRecorder();
         foreach (var epoch in await queries.StepLossesAsync(id, cancellationToken))
         {
@@ -32,9 +34,9 @@ public static class JobResultsEndpoints
         return TypedResults.Ok(new StepSeriesResource(recorder.Count, start, end, points));
     }
 
-    public static async Task<Results<Ok<TestEvaluation>, ProblemHttpResult>> EvaluationAsync(Guid id, JobQueries queries, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TestEvaluation>, ProblemHttpResult>> EvaluationAsync(Guid id, JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var job = await queries.FindAsync(id, cancellationToken);
+        var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
         if (job is null) return JobsApi.JobNotFound(id);
         return job.Evaluation is { } evaluation
             ? TypedResults.Ok(evaluation)

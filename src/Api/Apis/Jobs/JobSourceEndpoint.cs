@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Api.Identity;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.PyTorch;
@@ -14,9 +16,9 @@ namespace TrainingService.Api.Apis.Jobs;
 public static class JobSourceEndpoint
 {
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(
-        Guid id, JobQueries queries, DatasetRegistry datasets, NetworkPlanner planner, CancellationToken cancellationToken)
+        Guid id, JobQueries queries, ClaimsPrincipal user, DatasetRegistry datasets, NetworkPlanner planner, CancellationToken cancellationToken)
     {
-        var job = await queries.FindAsync(id, cancellationToken);
+        var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
         if (job is null) return JobsApi.JobNotFound(id);
         if (job.Resolution is { Network: var resolved })
         {

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TrainingService.Api.Identity;
+using TrainingService.Api.Limits;
 using TrainingService.Api.Requests;
 using TrainingService.Api.Apis.Jobs.Prediction;
 using TrainingService.Core.Jobs.Submission;
@@ -20,7 +23,8 @@ public static class JobsApi
         api.MapPost("/", JobSubmissionEndpoint.SubmitAsync).WithName("SubmitJob")
             .WithSummary("Submit a training job").Accepts<JobSubmission>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).RequireRateLimiting(KeyLimitServiceExtensions.SubmissionsPolicy);
         api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job").ProducesProblem(StatusCodes.Status404NotFound);
@@ -55,7 +59,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<JobPage>, ValidationProblem>> ListAsync(
-        JobQueries queries, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery] int pageSize = 20)
+        JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery] int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
         var pageSizeIsValid = pageSize is >= 1 and <= MaxPageSize;
@@ -63,32 +67,34 @@ public static class JobsApi
         if (pageSizeIsValid && (page < 1 || page > MaxPage(pageSize))) errors["page"] = [$"must be between 1 and {MaxPage(pageSize)} for a pageSize of {pageSize}."];
         else if (page < 1) errors["page"] = ["must be at least 1."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (items, total) = await queries.ListAsync(page, pageSize, cancellationToken);
+        var (items, total) = await queries.ListAsync(user.GetCaller(), page, pageSize, cancellationToken);
         return TypedResults.Ok(new JobPage(items.Select(j => j.ToResource()).ToList(), page, pageSize, total));
     }
 
     /// <summary>The last page whose first row's offset, (page - 1) * pageSize, still fits the query's int.</summary>
     public static int MaxPage(int pageSize) => (int)Math.Min(int.MaxValue, (long)int.MaxValue / pageSize + 1);
 
-    public static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetAsync(Guid id, JobQueries queries, CancellationToken cancellationToken) =>
-        await queries.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job.ToResource()) : JobNotFound(id);
+    public static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetAsync(
+        Guid id, JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, user.GetCaller(), cancellationToken) is { } job ? TypedResults.Ok(job.ToResource()) : JobNotFound(id);
 
     public static async Task<Results<Ok<IReadOnlyList<EpochMetricsResource>>, ProblemHttpResult>> MetricsAsync(
-        Guid id, JobQueries queries, CancellationToken cancellationToken)
+        Guid id, JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, cancellationToken) is null) return JobNotFound(id);
+        if (await queries.FindAsync(id, user.GetCaller(), cancellationToken) is null) return JobNotFound(id);
         var rows = await queries.MetricsAsync(id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<EpochMetricsResource>>(rows.Select(m => m.ToResource()).ToList());
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CheckpointResource>>, ProblemHttpResult>> CheckpointsAsync(
-        Guid id, JobQueries queries, CancellationToken cancellationToken)
+        Guid id, JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, cancellationToken) is null) return JobNotFound(id);
+        if (await queries.FindAsync(id, user.GetCaller(), cancellationToken) is null) return JobNotFound(id);
         var rows = await queries.CheckpointsAsync(id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<CheckpointResource>>(rows.Select(c => c.ToResource()).ToList());
     }
 
+    /// <summary>Also the answer for another user's job: a 403 would confirm that the id exists.</summary>
     internal static ProblemHttpResult JobNotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found", detail: $"No job has the id {id}.");
 }

@@ -5,7 +5,9 @@ namespace TrainingService.Api.Apis.Jobs;
 /// <summary>Entities to API resources.</summary>
 internal static class ResourceMapping
 {
-    public static JobResource ToResource(this TrainingJob job) => new(
+    public static JobResource ToResource(this OwnedJob owned) => owned.Job.ToResource(owned.Owner);
+
+    public static JobResource ToResource(this TrainingJob job, string? owner) => new(
         job.Id, job.Name, job.Status, job.Spec, job.CreatedAt, job.UpdatedAt, job.StartedAt, job.FinishedAt,
         job.CurrentEpoch, job.TotalEpochs, job.Attempt, job.WorkerName, job.Error, job.StoppedEarlyAfterEpoch,
         job is { TestLoss: { } loss, TestAccuracy: { } accuracy, BestEpoch: { } best } ? new JobResultResource(loss, accuracy, best) : null)
@@ -14,6 +16,7 @@ internal static class ResourceMapping
         StopRequest = job.StopRequest?.ToString(),
         Restarts = job.Restarts,
         HangfireJobId = job.HangfireJobId,
+        Owner = owner,
     };
 
     public static AttemptResource ToResource(this JobAttemptRecord a) =>

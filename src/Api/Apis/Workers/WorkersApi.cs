@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TrainingService.Api.Identity;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 
@@ -17,18 +19,23 @@ public static class WorkersApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<WorkerResource>>> ListAsync(
-        WorkerRegistry registry, IOptions<RunLeaseOptions> lease, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<WorkerResource>>> ListAsync(WorkerRegistry registry, JobOwners owners, ClaimsPrincipal user,
+        IOptions<RunLeaseOptions> lease, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var (now, caller) = (clock.GetUtcNow(), user.GetCaller());
         var workers = await registry.ListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<WorkerResource>>([.. workers.Select(w => w.ToResource(now, lease.Value.Lease))]);
+        var shown = new List<WorkerResource>(workers.Count);
+        foreach (var worker in workers)
+        {
+            shown.Add(await worker.ToResource(now, lease.Value.Lease).ForAsync(caller, owners, cancellationToken));
+        }
+        return TypedResults.Ok<IReadOnlyList<WorkerResource>>(shown);
     }
 
-    public static async Task<Results<Ok<WorkerResource>, ProblemHttpResult>> GetAsync(
-        string name, WorkerRegistry registry, IOptions<RunLeaseOptions> lease, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<WorkerResource>, ProblemHttpResult>> GetAsync(string name, WorkerRegistry registry, JobOwners owners,
+        ClaimsPrincipal user, IOptions<RunLeaseOptions> lease, TimeProvider clock, CancellationToken cancellationToken) =>
         await registry.FindAsync(name, cancellationToken) is { } worker
-            ? TypedResults.Ok(worker.ToResource(clock.GetUtcNow(), lease.Value.Lease))
+            ? TypedResults.Ok(await worker.ToResource(clock.GetUtcNow(), lease.Value.Lease).ForAsync(user.GetCaller(), owners, cancellationToken))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Worker not found",
                 detail: $"No worker named '{name}' has reported; a worker that stopped cleanly leaves the list.");
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Api.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrainingService.Core.Artifacts;
@@ -13,11 +15,11 @@ namespace TrainingService.Api.Apis.Jobs.Prediction;
 public static class PredictEndpoint
 {
     public static async Task<Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult>> PredictAsync(
-        Guid id, HttpRequest request, JobQueries queries, Predictor predictor, CheckpointArtifacts artifacts, IOptions<ImageLimits> limits,
+        Guid id, HttpRequest request, JobQueries queries, ClaimsPrincipal user, Predictor predictor, CheckpointArtifacts artifacts, IOptions<ImageLimits> limits,
         CancellationToken cancellationToken, [FromQuery] int topK = 5)
     {
         if (topK is < 1 or > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topK"] = ["must be between 1 and 100."] });
-        var job = await queries.FindAsync(id, cancellationToken);
+        var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
         if (job is null) return JobsApi.JobNotFound(id);
         var checkpoint = await queries.CheckpointAsync(id, CheckpointNames.Best, cancellationToken);
         var path = checkpoint is null ? null : await MaterializeAsync(artifacts, checkpoint, cancellationToken);
