@@ -38,6 +38,18 @@ public static class WebSecurityServiceExtensions
                 cookie.LogoutPath = "/signout";
                 cookie.AccessDeniedPath = "/forbidden";
                 cookie.ReturnUrlParameter = "returnUrl";
+                // Every route here is visited by a browser, downloads included; .NET 10 answers endpoints it takes for
+                // APIs with a bare 401 instead, which would leave a download link on a blank page.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
             });
 
         services.AddAuthorizationBuilder()
