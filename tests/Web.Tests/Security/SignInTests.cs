@@ -179,6 +179,9 @@ public sealed class SignInTests : DashboardHostTests
 
         Assert.Equal(HttpStatusCode.Redirect, users.StatusCode);
         Assert.Equal("/forbidden", users.Headers.Location!.AbsolutePath);
+        using var forbidden = await browser.GetAsync(users.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("Admins only", await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var html = await jobs.Content.ReadAsStringAsync();
         Assert.DoesNotContain("data-nav-users", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-nav-hangfire", html, StringComparison.Ordinal);
@@ -195,6 +198,19 @@ public sealed class SignInTests : DashboardHostTests
         Assert.Contains("data-nav-users", html, StringComparison.Ordinal);
         Assert.Contains("data-nav-hangfire", html, StringComparison.Ordinal);
         Assert.Contains("root", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TrainingService.Session=forged")]
+    [InlineData("TrainingService.Session=CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("TrainingService.Session=")]
+    public async Task A_forged_session_cookie_is_no_session(string cookie)
+    {
+        using var response = await GetWithCookieAsync(Dashboard, "/jobs", cookie);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Empty(Api.AuthorizationsOf("/api/jobs"));
     }
 
     [Fact]
