@@ -62,8 +62,9 @@ public sealed partial class TrainingHubConnection
                 HubLog.ConnectFailed(logger, hubUrl, ex.Message, attempt, delay);
                 await Task.Delay(delay, lifetime.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (lifetime.IsCancellationRequested)
             {
+                // Disposed mid-start: whatever the start threw (cancelled, or a refusal that arrived late) no longer matters.
                 return;
             }
         }
