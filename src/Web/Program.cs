@@ -9,3 +9,6 @@ var app = builder.Build();
 app.UseWebPipeline();
 
 app.Run();
+
+// WebApplicationFactory<Program> in tests/Web.Tests needs the entry point public.
+public partial class Program;

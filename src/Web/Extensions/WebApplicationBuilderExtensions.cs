@@ -4,6 +4,7 @@ using Radzen;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Extensions;
 
@@ -18,6 +19,7 @@ public static class WebApplicationBuilderExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddWebSecurity();
 
         services.AddOptions<ApiOptions>()
             .BindConfiguration(nameof(ApiOptions))
@@ -26,6 +28,8 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<ApiEndpoints>();
         services.TryAddSingleton(TimeProvider.System);
 
+        // A typed client is resolved from its consumer's scope (the circuit's or the request's), so it gets that
+        // scope's ApiKeyAccessor and sends that user's key.
         services.AddHttpClient<TrainingApiClient>((provider, http) =>
         {
             var endpoints = provider.GetRequiredService<ApiEndpoints>();

@@ -1,34 +1,41 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace TrainingService.EndToEnd.Tests.Browser;
 
 /// <summary>
 /// The real dashboard process in Debian's Chromium, against a stand-in Api: the states a hostile tester found wrong
-/// (an endless spinner, a false "no jobs", a green dot while the Api is degraded, a missing favicon) as a person sees them.
+/// (an endless spinner, a false "no jobs", a green dot while the Api is degraded, a missing favicon) as a person sees them,
+/// and the sign-in: a one-click link whose key stays in the fragment, the redirect without a session, sign-out, and
+/// pages that run under the Content-Security-Policy without a single violation.
 /// </summary>
 public sealed class DashboardInBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly float Patience = (float)TimeSpan.FromSeconds(15).TotalMilliseconds;
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> cspConsole = [];
     private StandInApi api = null!;
     private ServiceProcess? web;
     private Uri webAddress = null!;
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private string keyRing = null!;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(Chromium)) return;
         api = await StandInApi.StartAsync();
         var port = ServiceProcess.FreePort();
+        keyRing = Directory.CreateTempSubdirectory("web-browser-keyring-").FullName;
         webAddress = new Uri($"http://127.0.0.1:{port}/");
         web = ServiceProcess.Start("Web", new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = webAddress.AbsoluteUri,
             ["ApiOptions__BaseUrl"] = api.Address.AbsoluteUri,
             ["ApiOptions__ReadinessPollInterval"] = "00:00:01",
+            ["WebSecurity__KeyRing"] = keyRing,
         });
         await web.WaitUntilHealthyAsync(new Uri(webAddress, "favicon.ico"), TimeSpan.FromSeconds(60));
         playwright = await Playwright.CreateAsync();
@@ -119,19 +126,128 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("link[rel=icon]")).ToHaveCountAsync(2);
     }
 
+    [SkippableFact]
+    public async Task The_one_click_link_signs_in_lands_on_the_jobs_and_leaves_no_key_in_the_address_or_the_log()
+    {
+        api.JobCount = 2;
+        var page = await OpenAsync(signedIn: false);
+
+        await page.GotoAsync(new Uri(webAddress, $"signin#key={StandInApi.AdminKey}").AbsoluteUri);
+
+        await page.WaitForURLAsync(new Regex("/jobs$"), new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(2, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-session-user]")).ToHaveTextAsync("root");
+        Assert.DoesNotContain(StandInApi.AdminKey, page.Url, StringComparison.Ordinal);
+        Assert.Equal("", await page.EvaluateAsync<string>("() => location.hash"));
+        Assert.DoesNotContain(StandInApi.AdminKey, web!.Output, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator(".page-header [data-live-state]")).ToHaveAttributeAsync("data-live-state", "Live", new() { Timeout = Patience });
+        Assert.Contains(StandInApi.AdminKey, api.HubKeys);
+    }
+
+    [SkippableFact]
+    public async Task A_visit_without_a_session_is_sent_to_the_sign_in_page()
+    {
+        var page = await OpenAsync(signedIn: false);
+
+        await page.GotoAsync(new Uri(webAddress, "workers").AbsoluteUri);
+
+        Assert.EndsWith("/signin?returnUrl=%2Fworkers", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("form[data-signin-form] input[name='Input.Key']")).ToBeVisibleAsync();
+        await AssertNoCspViolationAsync(page, "the sign-in page");
+    }
+
+    [SkippableFact]
+    public async Task A_key_typed_into_the_form_signs_in_and_a_wrong_one_is_told_so()
+    {
+        var page = await OpenAsync(signedIn: false);
+        await page.GotoAsync(new Uri(webAddress, "signin?returnUrl=%2Fkeys").AbsoluteUri);
+
+        await page.FillAsync("input[name='Input.Key']", "tsk_wrongwrongwrongwrongwrongwrongwrongwrongw");
+        await page.ClickAsync("form[data-signin-form] button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-signin-error]")).ToContainTextAsync("not valid", new() { Timeout = Patience });
+        await page.FillAsync("input[name='Input.Key']", StandInApi.AdminKey);
+        await page.ClickAsync("form[data-signin-form] button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/keys$"), new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-key-id] [data-this-session]")).ToHaveCountAsync(1, new() { Timeout = Patience });
+    }
+
+    [SkippableFact]
+    public async Task Sign_out_ends_the_session()
+    {
+        api.JobCount = 1;
+        var page = await OpenAsync();
+
+        await page.ClickAsync("form[data-signout-form] button");
+        await page.WaitForURLAsync(new Regex("/signin$"), new() { Timeout = Patience });
+        await page.GotoAsync(new Uri(webAddress, "jobs").AbsoluteUri);
+
+        Assert.Contains("/signin?returnUrl=", page.Url, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_jobs_job_keys_users_and_workers_pages_run_with_no_content_security_policy_violation()
+    {
+        api.JobCount = 3;
+        var page = await OpenAsync();
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(3, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-owner]").First).ToHaveTextAsync("root");
+        await AssertNoCspViolationAsync(page, "the jobs page");
+
+        await page.GotoAsync(new Uri(webAddress, $"jobs/{StandInApi.KnownJob}").AbsoluteUri);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("lenet5-mnist", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator(".charts svg").First).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator(".page-header [data-live-state]")).ToHaveAttributeAsync("data-live-state", "Live", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-checkpoint=best] a.download")).ToHaveAttributeAsync("href", $"downloads/jobs/{StandInApi.KnownJob}/checkpoints/best");
+        await page.WaitForTimeoutAsync(1000);
+        await AssertNoCspViolationAsync(page, "the job page");
+
+        foreach (var (path, ready) in new[] { ("keys", "[data-key-id]"), ("users", "[data-user-id]"), ("workers", "h1") })
+        {
+            await page.GotoAsync(new Uri(webAddress, path).AbsoluteUri);
+            await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync(new() { Timeout = Patience });
+            await AssertNoCspViolationAsync(page, $"/{path}");
+        }
+
+        Assert.Empty(cspConsole);
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
         if (web is not null) await web.DisposeAsync();
         if (api is not null) await api.DisposeAsync();
+        if (keyRing is not null) Directory.Delete(keyRing, recursive: true);
     }
 
-    private async Task<IPage> OpenAsync()
+    /// <summary>A fresh browser context (no cookies), signed in through the one-click link unless asked not to be.</summary>
+    private async Task<IPage> OpenAsync(bool signedIn = true)
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is missing; scripts/provision-chromium.sh installs Debian's Chromium.");
         var page = await browser!.NewPageAsync();
-        page.Console += (_, message) => Console.WriteLine($"browser: {message.Text}");
+        page.Console += (_, message) =>
+        {
+            Console.WriteLine($"browser: {message.Text}");
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) cspConsole.Add(message.Text);
+        };
+        // Init scripts come from the driver, not the page, so the policy under test does not block this listener.
+        await page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+            """);
+        if (signedIn)
+        {
+            await page.GotoAsync(new Uri(webAddress, $"signin#key={StandInApi.AdminKey}").AbsoluteUri);
+            await page.WaitForURLAsync(new Regex("/jobs$"), new() { Timeout = Patience });
+        }
+
         return page;
+    }
+
+    private static async Task AssertNoCspViolationAsync(IPage page, string where)
+    {
+        var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+        Assert.True(violations.Length == 0, $"CSP violations on {where}: {string.Join("; ", violations)}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -12,10 +13,21 @@ namespace TrainingService.EndToEnd.Tests.Browser;
 /// A real HTTP server answering the Api's routes the dashboard reads with fixed JSON, plus a real SignalR hub,
 /// so the browser tests can put the dashboard in each state (no such job, a page past the end, a degraded Api)
 /// without a database or a worker. The dashboard only talks HTTP to the Api, so nothing of the Web is replaced.
+/// Like the Api, it answers 401 to every route but health without a known key (Bearer, or the hub's access_token),
+/// and serves the accounts routes the dashboard's sign-in, Keys and Users pages use.
 /// </summary>
 public sealed class StandInApi : IAsyncDisposable
 {
+    /// <summary>The admin's key, as <c>./run.sh</c> prints it for the one-click sign-in link.</summary>
+    public const string AdminKey = "tsk_browserbrowserbrowserbrowserbrowserbrows";
+
+    /// <summary>A job that exists, with two epochs of metrics and a checkpoint, so its page draws its charts.</summary>
+    public static readonly Guid KnownJob = Guid.Parse("00000000-0000-0000-0000-00000000beef");
+
+    private static readonly Guid AdminId = Guid.Parse("00000000-0000-0000-0000-0000000000ad");
+    private static readonly Guid AdminKeyId = Guid.Parse("00000000-0000-0000-0000-0000000000ae");
     private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, bool> hubKeys = new();
 
     private StandInApi(WebApplication app, Uri address)
     {
@@ -24,6 +36,9 @@ public sealed class StandInApi : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The keys hub connections were opened with.</summary>
+    public IReadOnlyCollection<string> HubKeys => [.. hubKeys.Keys];
 
     /// <summary>How many jobs <c>GET /api/jobs</c> says exist; the pages within range are filled with generated jobs.</summary>
     public int JobCount { get; set; }
@@ -40,7 +55,16 @@ public sealed class StandInApi : IAsyncDisposable
         builder.Services.AddSignalR();
         var app = builder.Build();
         var api = new StandInApi(app, new Uri($"http://127.0.0.1:{port}/"));
+        app.Use((context, next) => api.RequireKeyAsync(context, next));
         app.MapHub<StandInTrainingHub>("/hubs/training");
+        app.MapGet("/api/me", () => Results.Json(new { id = AdminId, name = "root", role = "admin", key = new { id = AdminKeyId, name = "first", prefix = AdminKey[..12] } }));
+        app.MapGet("/api/keys", () => Results.Json(new[] { new { id = AdminKeyId, name = "first", prefix = AdminKey[..12], createdAt = "2026-11-23T01:00:00Z", lastUsedAt = "2026-12-01T01:00:00Z", revokedAt = (string?)null } }));
+        app.MapGet("/api/users", () => Results.Json(new[] { new { id = AdminId, name = "root", role = "admin", createdAt = "2026-11-23T01:00:00Z" } }));
+        app.MapGet($"/api/jobs/{KnownJob}", () => Results.Content(Job(KnownJob, "Succeeded", 2), "application/json"));
+        app.MapGet($"/api/jobs/{KnownJob}/metrics", () => Results.Content(Metrics, "application/json"));
+        app.MapGet($"/api/jobs/{KnownJob}/checkpoints", () => Results.Content(Checkpoints, "application/json"));
+        app.MapGet($"/api/jobs/{KnownJob}/attempts", () => Results.Content("[]", "application/json"));
+        app.MapGet($"/api/jobs/{KnownJob}/steps", () => Results.Content("""{"totalSteps":4,"points":[{"step":0,"mean":2.3,"min":2.2,"max":2.4},{"step":2,"mean":1.1,"min":0.9,"max":1.3}]}""", "application/json"));
         app.MapGet("/api/jobs", (int page, int pageSize) => Results.Content(api.JobPage(page, pageSize), "application/json"));
         app.MapGet("/api/jobs/{id:guid}", (Guid id) => JobNotFound(id));
         app.MapGet("/api/jobs/{id:guid}/{**rest}", (Guid id) => JobNotFound(id));
@@ -62,6 +86,38 @@ public sealed class StandInApi : IAsyncDisposable
         await app.DisposeAsync();
     }
 
+    private Task RequireKeyAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Path.StartsWithSegments("/health"))
+        {
+            return next();
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        var key = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : context.Request.Query["access_token"].ToString();
+        if (key != AdminKey)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid API key is required").ExecuteAsync(context);
+        }
+
+        if (context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            hubKeys[key] = true;
+        }
+
+        return next();
+    }
+
+    private const string Metrics = """
+        [{"epoch":1,"trainLoss":0.9,"trainAccuracy":0.7,"validationLoss":0.8,"validationAccuracy":0.75,"learningRate":0.05,"epochSeconds":3.2,"imagesPerSecond":900,"recordedAt":"2026-11-23T01:01:00Z"},
+         {"epoch":2,"trainLoss":0.4,"trainAccuracy":0.88,"validationLoss":0.45,"validationAccuracy":0.86,"learningRate":0.05,"epochSeconds":3.1,"imagesPerSecond":910,"recordedAt":"2026-11-23T01:02:00Z"}]
+        """;
+
+    private static readonly string Checkpoints = $$"""
+        [{"name":"best","epoch":2,"sizeBytes":248000,"sha256":"ab12cd34ef56","createdAt":"2026-11-23T01:02:00Z","downloadUrl":"/api/jobs/{{KnownJob}}/checkpoints/best","step":1876}]
+        """;
+
     private static IResult JobNotFound(Guid id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found", detail: $"No job has the id {id}.");
 
@@ -73,9 +129,11 @@ public sealed class StandInApi : IAsyncDisposable
         return $$"""{"items":[{{string.Join(",", jobs)}}],"page":{{page}},"pageSize":{{pageSize}},"totalCount":{{JobCount}}}""";
     }
 
-    private static string Job(long index) => $$"""
-        {"id":"{{new Guid((int)index, 0, 0, new byte[8])}}","name":"job-{{index.ToString(CultureInfo.InvariantCulture)}}","status":"Queued",
+    private static string Job(long index) => Job(new Guid((int)index, 0, 0, new byte[8]), "Queued", 0, $"job-{index.ToString(CultureInfo.InvariantCulture)}");
+
+    private static string Job(Guid id, string status, int epoch, string name = "lenet5-mnist") => $$"""
+        {"id":"{{id}}","name":"{{name}}","status":"{{status}}","owner":"root",
          "spec":{"model":{"name":"lenet5"},"dataset":{"name":"mnist"} },"createdAt":"2026-11-23T01:00:00Z","startedAt":null,
-         "finishedAt":null,"currentEpoch":0,"totalEpochs":5,"attempt":0,"workerName":null,"error":null,"result":null}
+         "finishedAt":null,"currentEpoch":{{epoch}},"totalEpochs":5,"attempt":0,"workerName":null,"error":null,"result":null}
         """;
 }

@@ -10,7 +10,7 @@ public sealed class TrainingApiClientTests
     private readonly TrainingApiClient client;
 
     public TrainingApiClientTests() =>
-        client = new TrainingApiClient(new HttpClient(api) { BaseAddress = new("http://api.internal:5080/") });
+        client = new TrainingApiClient(new HttpClient(api) { BaseAddress = new("http://api.internal:5080/") }, TestSession.SignedIn());
 
     [Fact]
     public async Task Reads_a_job_with_string_enums_and_unknown_fields()

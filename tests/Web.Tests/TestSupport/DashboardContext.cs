@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using Radzen.Blazor.Rendering;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Tests.TestSupport;
 
@@ -19,10 +21,15 @@ public sealed class DashboardContext : BunitContext
     {
         Services.AddSingleton(Options.Create(ApiOptions));
         Services.AddSingleton<ApiEndpoints>();
-        Services.AddSingleton(new TrainingApiClient(new HttpClient(Api) { BaseAddress = new("http://api.internal:5080/") }));
+        Services.AddSingleton(Session);
+        Services.AddSingleton(new TrainingApiClient(new HttpClient(Api) { BaseAddress = new("http://api.internal:5080/") }, Session));
         Services.AddSingleton<ITrainingHub>(Hub);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddRadzenComponents();
+
+        Authorization = this.AddAuthorization();
+        Authorization.SetAuthorized(TestSession.MemberName);
+        Authorization.SetRoles(UserRoles.Member);
 
         // Services first: bUnit freezes the container once the renderer is touched.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -35,6 +42,18 @@ public sealed class DashboardContext : BunitContext
     public ApiOptions ApiOptions { get; } = new() { BaseUrl = new("http://api.internal:5080"), PublicUrl = new(PublicUrl) };
 
     public StubApiHandler Api { get; } = new();
+
+    /// <summary>The signed-in member whose key the Api client sends; <see cref="SignInAsAdmin"/> changes both views of the user.</summary>
+    public ApiKeyAccessor Session { get; } = TestSession.SignedIn();
+
+    public BunitAuthorizationContext Authorization { get; }
+
+    public void SignInAsAdmin()
+    {
+        Session.UseCircuitUser(TestSession.Principal(TestSession.AdminName, UserRoles.Admin));
+        Authorization.SetAuthorized(TestSession.AdminName);
+        Authorization.SetRoles(UserRoles.Admin);
+    }
 
     public FakeTrainingHub Hub { get; } = new();
 

@@ -11,7 +11,7 @@ public static class Samples
 
     public static string Job(Guid id, string status = "Running", string name = "lenet-mnist", int currentEpoch = 2,
         int totalEpochs = 5, string error = "null", string result = "null", int attempt = 1,
-        string statusReason = "null", string stopRequest = "null", int restarts = 0) => $$"""
+        string statusReason = "null", string stopRequest = "null", int restarts = 0, string owner = "null") => $$"""
         {
           "id": "{{id}}", "name": "{{name}}", "status": "{{status}}",
           "spec": {
@@ -24,7 +24,7 @@ public static class Samples
           "createdAt": "2026-11-23T01:00:00Z", "startedAt": "2026-11-23T01:00:05Z", "finishedAt": null,
           "currentEpoch": {{currentEpoch}}, "totalEpochs": {{totalEpochs}}, "attempt": {{attempt}},
           "workerName": "gpu-host:4242", "error": {{error}}, "result": {{result}}, "someNewField": 7,
-          "statusReason": {{statusReason}}, "stopRequest": {{stopRequest}}, "restarts": {{restarts}}
+          "statusReason": {{statusReason}}, "stopRequest": {{stopRequest}}, "restarts": {{restarts}}, "owner": {{owner}}
         }
         """;
 

@@ -9,6 +9,8 @@ public sealed class StubApiHandler : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<(HttpMethod Method, string Path), (HttpStatusCode Status, string Json)> routes = new();
     private readonly ConcurrentQueue<(HttpMethod Method, string Path)> requests = new();
+    private readonly ConcurrentQueue<string?> authorizations = new();
+    private readonly ConcurrentQueue<string> bodies = new();
 
     /// <summary>Simulates a stopped Api: every call fails the way a refused connection does.</summary>
     public bool Unreachable { get; set; }
@@ -25,14 +27,26 @@ public sealed class StubApiHandler : HttpMessageHandler
     public void Answer(HttpMethod method, string pathAndQuery, HttpStatusCode status, string json) =>
         routes[(method, pathAndQuery)] = (status, json);
 
+    /// <summary>The <c>Authorization</c> header of each request, in order (<see langword="null"/> where none was sent).</summary>
+    public IReadOnlyCollection<string?> Authorizations => [.. authorizations];
+
+    /// <summary>The bodies of the requests that had one, in order.</summary>
+    public IReadOnlyCollection<string> Bodies => [.. bodies];
+
     public int CountOf(string pathAndQuery) => requests.Count(r => r.Path == pathAndQuery);
 
     public int CountOf(HttpMethod method, string pathAndQuery) => requests.Count(r => r.Method == method && r.Path == pathAndQuery);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.PathAndQuery;
         requests.Enqueue((request.Method, path));
+        authorizations.Enqueue(request.Headers.Authorization?.ToString());
+        if (request.Content is not null)
+        {
+            bodies.Enqueue(await request.Content.ReadAsStringAsync(cancellationToken));
+        }
+
         if (Unreachable)
         {
             throw new HttpRequestException("Connection refused (api.internal:5080)");
@@ -41,7 +55,7 @@ public sealed class StubApiHandler : HttpMessageHandler
         var response = routes.TryGetValue((request.Method, path), out var answer)
             ? new HttpResponseMessage(answer.Status) { Content = new StringContent(answer.Json, Encoding.UTF8, ContentType(answer.Status)) }
             : new HttpResponseMessage(HttpStatusCode.NotFound);
-        return Task.FromResult(response);
+        return response;
     }
 
     // As ASP.NET Core sends them: problem details for refusals, plain JSON otherwise.

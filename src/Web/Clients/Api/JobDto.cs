@@ -32,6 +32,9 @@ public sealed record JobDto(
     /// <summary>Automatic restarts after crashes and lost workers so far.</summary>
     public int Restarts { get; init; }
 
+    /// <summary>The owner's user name; <see langword="null"/> for jobs stored before there were users (admins see those).</summary>
+    public string? Owner { get; init; }
+
     [JsonIgnore]
     public JobSpecSummary SpecSummary => JobSpecSummary.From(Spec);
 }

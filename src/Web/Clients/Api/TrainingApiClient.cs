@@ -1,11 +1,17 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Clients.Api;
 
-/// <summary>Typed client for the Api's REST endpoints. Every transport or format failure surfaces as <see cref="TrainingApiException"/>.</summary>
-public sealed class TrainingApiClient(HttpClient http)
+/// <summary>
+/// Typed client for the Api's REST endpoints, created in the scope of the circuit or request it serves, so every call
+/// carries the signed-in user's key as <c>Authorization: Bearer</c>. Every transport or format failure surfaces as
+/// <see cref="TrainingApiException"/>; a 401 as <see cref="ApiKeyRejectedException"/>.
+/// </summary>
+public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credentials)
 {
     public async Task<PagedResult<JobDto>> GetJobsAsync(int page, int pageSize, CancellationToken cancellationToken = default) =>
         await GetAsync<PagedResult<JobDto>>($"api/jobs?page={page}&pageSize={pageSize}", cancellationToken)
@@ -38,19 +44,83 @@ public sealed class TrainingApiClient(HttpClient http)
     /// until its next batch boundary. A refusal (finished job, unknown id) throws with the Api's explanation.
     /// </returns>
     public Task<JobDto> CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<JobDto>($"api/jobs/{id}/cancel", cancellationToken);
+        PostAsync<JobDto>($"api/jobs/{id}/cancel", body: null, cancellationToken);
 
     /// <inheritdoc cref="CancelAsync"/>
     public Task<JobDto> PauseAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<JobDto>($"api/jobs/{id}/pause", cancellationToken);
+        PostAsync<JobDto>($"api/jobs/{id}/pause", body: null, cancellationToken);
 
     /// <returns>The job queued again, or running again when a pause it had not reached yet was withdrawn.</returns>
     public Task<JobDto> ResumeAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<JobDto>($"api/jobs/{id}/resume", cancellationToken);
+        PostAsync<JobDto>($"api/jobs/{id}/resume", body: null, cancellationToken);
 
     /// <returns>Every worker that has reported, by name; a worker that stopped cleanly is not among them.</returns>
     public async Task<IReadOnlyList<WorkerDto>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
         await GetAsync<List<WorkerDto>>("api/workers", cancellationToken) ?? [];
+
+    /// <summary>Asks who <paramref name="key"/> belongs to, before any session holds it: the sign-in check.</summary>
+    /// <exception cref="ApiKeyRejectedException">The Api does not accept the key.</exception>
+    public Task<MeDto> GetMeAsync(string key, CancellationToken cancellationToken = default)
+    {
+        const string path = "api/me";
+        return CallAsync(path, cancellationToken, async () =>
+        {
+            using var response = await SendAsync(HttpMethod.Get, path, body: null, HttpCompletionOption.ResponseContentRead, key, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TrainingApiException(await FailureAsync(response, path, cancellationToken));
+            }
+
+            return await ReadAsync<MeDto>(response, path, cancellationToken);
+        });
+    }
+
+    /// <returns>The signed-in user's own keys, newest first, revoked ones included.</returns>
+    public async Task<IReadOnlyList<ApiKeyDto>> GetKeysAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync<List<ApiKeyDto>>("api/keys", cancellationToken) ?? [];
+
+    /// <returns>The new key with its secret, which no later answer repeats.</returns>
+    public Task<CreatedKeyDto> CreateKeyAsync(string name, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedKeyDto>("api/keys", new { name }, cancellationToken);
+
+    /// <summary>Revokes a key at once; requests signed with it get 401 from then on.</summary>
+    public Task RevokeKeyAsync(Guid keyId, CancellationToken cancellationToken = default)
+    {
+        var path = $"api/keys/{keyId}";
+        return CallAsync(path, cancellationToken, async () =>
+        {
+            using var response = await SendAsync(HttpMethod.Delete, path, body: null, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
+            }
+
+            return true;
+        });
+    }
+
+    /// <returns>Every user (admins only; a member's call is refused with the Api's 403).</returns>
+    public async Task<IReadOnlyList<UserDto>> GetUsersAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync<List<UserDto>>("api/users", cancellationToken) ?? [];
+
+    /// <returns>The user and their first key with its secret.</returns>
+    public Task<CreatedUserDto> CreateUserAsync(string name, string role, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedUserDto>("api/users", new { name, role }, cancellationToken);
+
+    /// <returns>A new key for another user, with its secret (admins only).</returns>
+    public Task<CreatedKeyDto> CreateUserKeyAsync(Guid userId, string name, CancellationToken cancellationToken = default) =>
+        PostAsync<CreatedKeyDto>($"api/users/{userId}/keys", new { name }, cancellationToken);
+
+    /// <summary>
+    /// Starts a checkpoint download with the signed-in user's key and returns the Api's answer with its body unread,
+    /// so the caller can stream it on. <paramref name="forward"/> copies the browser's conditional and range headers.
+    /// </summary>
+    public Task<HttpResponseMessage> OpenCheckpointAsync(Guid jobId, string name, Action<HttpRequestHeaders> forward, CancellationToken cancellationToken = default)
+    {
+        var path = $"api/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(name)}";
+        return CallAsync(path, cancellationToken, () =>
+            SendAsync(HttpMethod.Get, path, body: null, HttpCompletionOption.ResponseHeadersRead, key: null, cancellationToken, forward));
+    }
 
     /// <returns>
     /// The Api's readiness: 200 for Healthy or Degraded, 503 for Unhealthy, both with the checks. Any other answer,
@@ -61,6 +131,7 @@ public sealed class TrainingApiClient(HttpClient http)
         const string path = "health/ready";
         return CallAsync(path, cancellationToken, async () =>
         {
+            // Health is anonymous on the Api; no key travels where none is needed.
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
             if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
             {
@@ -77,7 +148,7 @@ public sealed class TrainingApiClient(HttpClient http)
         where T : class =>
         CallAsync<T?>(path, cancellationToken, async () =>
         {
-            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            using var response = await SendAsync(HttpMethod.Get, path, body: null, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -92,11 +163,12 @@ public sealed class TrainingApiClient(HttpClient http)
         });
 
     // A command's refusal is an answer for the person who clicked, so its problem detail becomes the message.
-    private Task<T> PostAsync<T>(string path, CancellationToken cancellationToken)
+    private Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken)
         where T : class =>
         CallAsync(path, cancellationToken, async () =>
         {
-            using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content: null, cancellationToken);
+            var content = body is null ? null : JsonContent.Create(body, options: ApiJson.Options);
+            using var response = await SendAsync(HttpMethod.Post, path, content, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
@@ -104,6 +176,33 @@ public sealed class TrainingApiClient(HttpClient http)
 
             return await ReadAsync<T>(response, path, cancellationToken);
         });
+
+    // The key is set per request rather than on the shared HttpClient: the factory pools handlers across users.
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method,
+        string path,
+        HttpContent? body,
+        HttpCompletionOption completion,
+        string? key,
+        CancellationToken cancellationToken,
+        Action<HttpRequestHeaders>? forward = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body };
+        if ((key ?? credentials.Key) is { Length: > 0 } secret)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        }
+
+        forward?.Invoke(request.Headers);
+        var response = await http.SendAsync(request, completion, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            throw new ApiKeyRejectedException();
+        }
+
+        return response;
+    }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string path, CancellationToken cancellationToken) =>
         await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
@@ -126,6 +225,12 @@ public sealed class TrainingApiClient(HttpClient http)
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
+            // A validation problem's reasons are in its errors; "One or more validation errors occurred" alone helps nobody.
+            if (problem?.Errors is { Count: > 0 } errors)
+            {
+                return string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
+            }
+
             return problem?.Detail ?? problem?.Title;
         }
         catch (JsonException)

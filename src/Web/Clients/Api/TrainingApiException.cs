@@ -1,7 +1,7 @@
 namespace TrainingService.Web.Clients.Api;
 
 /// <summary>The Api could not be reached or answered with something unusable; pages show it and retry.</summary>
-public sealed class TrainingApiException : Exception
+public class TrainingApiException : Exception
 {
     public TrainingApiException()
     {

@@ -8,6 +8,9 @@ internal static partial class HubLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Training hub at {Url} unreachable ({Reason}), attempt {Attempt}; retrying in {Delay}")]
     public static partial void ConnectFailed(ILogger logger, Uri url, string reason, int attempt, TimeSpan delay);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The training hub at {Url} refused this session's key (401); not retrying until the user signs in again")]
+    public static partial void KeyRejected(ILogger logger, Uri url);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the training hub connection; reconnecting")]
     public static partial void Reconnecting(ILogger logger, Exception? exception);
 

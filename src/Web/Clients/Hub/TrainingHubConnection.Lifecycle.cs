@@ -48,6 +48,13 @@ public sealed partial class TrainingHubConnection
                 await OnConnectedAsync();
                 return;
             }
+            catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized && !lifetime.IsCancellationRequested)
+            {
+                // A revoked key stays revoked: retrying would only knock on the Api's door every 30 s. The page's own
+                // REST calls get the same 401 and offer to sign in again.
+                HubLog.KeyRejected(logger, hubUrl);
+                return;
+            }
             catch (Exception ex) when (!lifetime.IsCancellationRequested)
             {
                 var delay = ForeverRetryPolicy.DelayFor(attempt);
@@ -55,8 +62,9 @@ public sealed partial class TrainingHubConnection
                 HubLog.ConnectFailed(logger, hubUrl, ex.Message, attempt, delay);
                 await Task.Delay(delay, lifetime.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (lifetime.IsCancellationRequested)
             {
+                // Disposed mid-start: whatever the start threw (cancelled, or a refusal that arrived late) no longer matters.
                 return;
             }
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Clients.Hub;
 
@@ -19,12 +20,13 @@ public sealed partial class TrainingHubConnection : ITrainingHub, IAsyncDisposab
     private readonly Lock startLock = new();
     private Task? connecting;
 
-    public TrainingHubConnection(ApiEndpoints endpoints, ILogger<TrainingHubConnection> logger)
+    public TrainingHubConnection(ApiEndpoints endpoints, ApiKeyAccessor credentials, ILogger<TrainingHubConnection> logger)
     {
         this.logger = logger;
         hubUrl = endpoints.Hub;
         connection = new HubConnectionBuilder()
-            .WithUrl(hubUrl)
+            // Asked at every (re)connect, so the hub always gets the circuit's current key as a Bearer header.
+            .WithUrl(hubUrl, options => options.AccessTokenProvider = () => Task.FromResult(credentials.Key))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
             .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
             .Build();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Features.Jobs;
 
@@ -16,6 +18,11 @@ public sealed partial class JobsPage
     [Inject]
     private ApiEndpoints Endpoints { get; set; } = default!;
 
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    private bool ShowOwner { get; set; }
+
     // Text rather than int: a hand-edited ?page=abc must reach this page and be explained, not fail the binding.
     [SupplyParameterFromQuery(Name = "page")]
     public string? PageText { get; set; }
@@ -24,6 +31,7 @@ public sealed partial class JobsPage
 
     protected override async Task OnInitializedAsync()
     {
+        ShowOwner = Authentication is not null && SessionClaims.IsAdmin((await Authentication).User);
         if (!RendererInfo.IsInteractive)
         {
             return;

@@ -27,7 +27,7 @@ public abstract partial class LivePageBase
         {
             while (await timer.WaitForNextTickAsync(closed.Token))
             {
-                if (ApiError is not null)
+                if (ApiError is not null && !KeyRejected)
                 {
                     await OnUiThreadAsync(RefreshAsync);
                 }

@@ -17,6 +17,9 @@ public abstract partial class LivePageBase : ComponentBase, IAsyncDisposable
 
     protected string? ApiError { get; private set; }
 
+    /// <summary>The Api refused the session's key (401): only signing in again helps, so nothing retries.</summary>
+    protected bool KeyRejected { get; private set; }
+
     /// <summary>Reads the page's data; a <see cref="TrainingApiException"/> becomes the error banner.</summary>
     protected abstract Task LoadAsync(CancellationToken cancellationToken);
 
@@ -28,6 +31,12 @@ public abstract partial class LivePageBase : ComponentBase, IAsyncDisposable
         {
             await call(closed.Token);
             ApiError = null;
+            KeyRejected = false;
+        }
+        catch (ApiKeyRejectedException ex)
+        {
+            ApiError = ex.Message;
+            KeyRejected = true;
         }
         catch (TrainingApiException ex)
         {

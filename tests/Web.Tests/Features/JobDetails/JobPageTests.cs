@@ -25,7 +25,7 @@ public sealed class JobPageTests : IDisposable
         Assert.Equal(2, TrainMarkers(page, "Accuracy"));
         Assert.Contains("2 of 5 done", page.Find(".progress-card").TextContent, StringComparison.Ordinal);
         Assert.Equal(
-            $"{DashboardContext.PublicUrl}api/jobs/{Id}/checkpoints/best",
+            $"downloads/jobs/{Id}/checkpoints/best",
             page.Find("[data-checkpoint=best] a.download").GetAttribute("href"));
         Assert.Contains("ab12cd34ef56", page.Find("[data-checkpoint=best]").TextContent, StringComparison.Ordinal);
         Assert.Contains("\"futureField\"", page.Find("pre.json").TextContent, StringComparison.Ordinal);
@@ -214,7 +214,7 @@ public sealed class JobPageTests : IDisposable
         Assert.Equal(["best", "last", "training (resumable)"], page.FindAll("[data-checkpoint] td:first-child").Select(c => c.TextContent));
         Assert.Contains("1,876", page.Find("[data-checkpoint=training]").TextContent, StringComparison.Ordinal);
         Assert.Equal(
-            $"{DashboardContext.PublicUrl}api/jobs/{Id}/checkpoints/training",
+            $"downloads/jobs/{Id}/checkpoints/training",
             page.Find("[data-checkpoint=training] a.download").GetAttribute("href"));
     }
 

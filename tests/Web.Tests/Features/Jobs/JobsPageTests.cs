@@ -200,6 +200,38 @@ public sealed class JobsPageTests : IDisposable
         page.WaitForAssertion(() => Assert.Equal("Degraded", page.Find(".page-header [data-live-state]").GetAttribute("data-live-state")));
     }
 
+    [Fact]
+    public void A_member_sees_no_owner_column()
+    {
+        var page = RenderPage();
+
+        Assert.DoesNotContain("Owner", page.Find("thead").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-owner]"));
+    }
+
+    [Fact]
+    public void An_admin_sees_whose_each_job_is()
+    {
+        context.SignInAsAdmin();
+        context.Api.Json(FirstPage, Samples.Page(1, 2, Samples.Job(Queued, status: "Queued", owner: "\"alice\""), Samples.Job(Done, status: "Succeeded")));
+
+        var page = context.Render<JobsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["alice", "—"], page.FindAll("[data-owner]").Select(o => o.TextContent)));
+        Assert.Contains("Owner", page.Find("thead").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_revoked_key_shows_sign_in_again_and_stops_retrying()
+    {
+        context.Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.Unauthorized, """{ "title": "A valid API key is required" }""");
+
+        var page = context.Render<JobsPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-key-rejected] [data-sign-in-again]")));
+        Assert.Equal(1, context.Api.CountOf(FirstPage));
+    }
+
     public void Dispose() => context.Dispose();
 
     private IRenderedComponent<JobsPage> RenderPage()

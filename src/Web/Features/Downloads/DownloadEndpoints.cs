@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingService.Web.Clients.Api;
+
+namespace TrainingService.Web.Features.Downloads;
+
+public static class DownloadEndpoints
+{
+    /// <summary>
+    /// <c>GET /downloads/jobs/{id}/checkpoints/{name}</c>: a browser cannot add the user's key to a plain link, so the
+    /// link points here and the dashboard fetches the Api's download with the session's key and streams it on.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var downloads = endpoints.MapGroup("/downloads");
+        downloads.MapGet("/jobs/{id:guid}/checkpoints/{name}", DownloadCheckpointAsync)
+            .WithName("DownloadCheckpoint")
+            .WithSummary("Streams a checkpoint of the signed-in user's job from the Api, ranges and digests included.");
+        return endpoints;
+    }
+
+    public static string PathOf(Guid jobId, string checkpointName) =>
+        $"downloads/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(checkpointName)}";
+
+    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadCheckpointAsync(
+        Guid id, string name, HttpRequest request, TrainingApiClient api)
+    {
+        if (name.Length is 0 or > 64 || name.Any(char.IsControl))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad checkpoint name",
+                detail: "name: a checkpoint name has 1 to 64 printable characters (best, last, training).");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await api.OpenCheckpointAsync(id, name, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted);
+        }
+        catch (ApiKeyRejectedException)
+        {
+            // The session's key was revoked: the sign-in page says so and brings the user back to the job.
+            return TypedResults.LocalRedirect($"/signin?reason=expired&returnUrl={Uri.EscapeDataString($"/jobs/{id}")}");
+        }
+        catch (TrainingApiException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Training Api unavailable", detail: ex.Message);
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            response.Dispose();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Checkpoint not found",
+                detail: $"Job {id} has no checkpoint named '{name}', or it is not yours.");
+        }
+
+        if ((int)response.StatusCode >= 500)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Training Api failed",
+                detail: $"The training Api answered the download with {status}.");
+        }
+
+        return new ProxiedDownload(response);
+    }
+}
