@@ -4,10 +4,14 @@
 # process that exits, however it exits, is started again after a back-off (1 s, doubling to 30 s,
 # back to 1 s once it has stayed up a minute). Ctrl-C, SIGTERM or a closed terminal stops all of it,
 # database last.
+#   ./run.sh                   the service; on the first run (no user yet) it prints the admin's key once
+#   ./run.sh accounts <args>   the accounts command against the same database (./run.sh accounts prints its usage)
+# TRAINING_DATA_DIR (default .data) holds the private cluster, checkpoints, datasets and logs;
+# SKIP_BUILD=1 uses the binaries already built.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
-data="$root/.data"
+data=$(realpath -m "${TRAINING_DATA_DIR:-$root/.data}")
 logs="$data/logs"
 api_port=${API_PORT:-5080}
 web_port=${WEB_PORT:-5090}
@@ -18,7 +22,30 @@ worker_grace=${WORKER_GRACE_SECONDS:-60}
 grace=30
 max_backoff=30
 healthy_after=60
+skip_build=${SKIP_BUILD:-0}
 mkdir -p "$logs"
+accounts_bin="$root/tools/Accounts/bin/$configuration/net10.0/TrainingService.Accounts"
+
+# The accounts command and nothing else: the private cluster is started for it only when it is not
+# running already, and stopped again after. Secrets go to the terminal, never to a log.
+if [ "${1:-}" = accounts ]; then
+  shift
+  if [ "$skip_build" != 1 ]; then
+    dotnet build tools/Accounts -c "$configuration" -v quiet -nologo >"$logs/build-accounts.log" 2>&1 \
+      || { tail -n 30 "$logs/build-accounts.log" >&2; exit 1; }
+  fi
+  started_db=0
+  if [ -z "${ConnectionStrings__TrainingDb:-}" ]; then
+    scripts/postgres.sh status "$data/postgres" 2>/dev/null || started_db=1
+    ConnectionStrings__TrainingDb=$(scripts/postgres.sh start "$data/postgres" 2>>"$logs/postgres.log") \
+      || { tail -n 20 "$logs/postgres.log" >&2; exit 1; }
+    export ConnectionStrings__TrainingDb
+  fi
+  status=0
+  "$accounts_bin" "$@" || status=$?
+  if [ "$started_db" -eq 1 ]; then scripts/postgres.sh stop "$data/postgres" 2>>"$logs/postgres.log" || true; fi
+  exit "$status"
+fi
 
 services=(api worker web)
 declare -A project=([api]=Api [worker]=Worker [web]=Web)
@@ -147,22 +174,30 @@ for port in "$api_port" "$web_port"; do
   fi
 done
 
-if [ -x "$root/src/Worker/bin/$configuration/net10.0/TrainingService.Worker" ]; then
+if [ "$skip_build" = 1 ]; then
+  say "Using the service as built ($configuration)."
+elif [ -x "$root/src/Worker/bin/$configuration/net10.0/TrainingService.Worker" ]; then
   say "Building the service ($configuration)..."
 else
   say "Building the service ($configuration; the first build restores libtorch, a few minutes)..."
 fi
-dotnet build TrainingService.slnx -c "$configuration" -v quiet -nologo >"$logs/build.log" 2>&1 \
-  || { tail -n 30 "$logs/build.log"; exit 1; }
-scripts/provision-mnist.sh "$data/datasets/mnist"
+if [ "$skip_build" != 1 ]; then
+  dotnet build TrainingService.slnx -c "$configuration" -v quiet -nologo >"$logs/build.log" 2>&1 \
+    || { tail -n 30 "$logs/build.log"; exit 1; }
+fi
+export StorageOptions__CheckpointRoot="${StorageOptions__CheckpointRoot:-$data/checkpoints}"
+export StorageOptions__DatasetRoot="${StorageOptions__DatasetRoot:-$data/datasets}"
+scripts/provision-mnist.sh "$StorageOptions__DatasetRoot/mnist"
 
 if [ -z "${ConnectionStrings__TrainingDb:-}" ]; then
   say "Starting PostgreSQL ($data/postgres)..."
   own_db=1
   start_database
 fi
-export StorageOptions__CheckpointRoot="${StorageOptions__CheckpointRoot:-$data/checkpoints}"
-export StorageOptions__DatasetRoot="${StorageOptions__DatasetRoot:-$data/datasets}"
+
+# Before any service starts, so that a first run's key is the first thing on the terminal. Its output
+# goes to the terminal only: the key must never reach a log file.
+"$accounts_bin" first-run --sign-in-url "${url[web]}"
 export ApiOptions__BaseUrl="http://127.0.0.1:$api_port"
 export ApiOptions__PublicUrl="${ApiOptions__PublicUrl:-http://127.0.0.1:$api_port}"
 
@@ -190,6 +225,7 @@ Training service is up.
   Swagger:    http://127.0.0.1:$api_port/swagger
   API:        http://127.0.0.1:$api_port/api/jobs
   Hangfire:   http://127.0.0.1:$api_port/hangfire
+Sign in to the dashboard with an API key (a new one: ./run.sh accounts create-key <user>).
 Logs in $logs. A process that stops is restarted. Press Ctrl-C to stop everything.
 TXT
 

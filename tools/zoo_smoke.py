@@ -1,21 +1,26 @@
 """Trains every zoo entry for one epoch through the REST API of a running service (./run.sh) and
 prints a table: name, parameters and mult-adds as the service reports them, and the job's outcome.
 
-    python3 tools/zoo_smoke.py [http://127.0.0.1:5080]
+    TRAINING_API_KEY=tsk_... python3 tools/zoo_smoke.py [http://127.0.0.1:5080]
+
+TRAINING_API_KEY is a key of the service (the one ./run.sh printed on its first run, or a new one:
+./run.sh accounts create-key admin).
 
 Networks for 1-channel 28x28 or 32x32 input train on an MNIST subset; the others on the
 `synthetic` dataset at their default input size (real CIFAR-10 or ImageNet files are not needed).
 """
 import json
+import os
 import sys
 import time
 import urllib.request
 
 API = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:5080"
+KEY = os.environ.get("TRAINING_API_KEY") or sys.exit("Set TRAINING_API_KEY to an API key (./run.sh accounts create-key admin).")
 
 
 def call(method, path, body=None):
-    request = urllib.request.Request(API + path, method=method, headers={"Content-Type": "application/json"},
+    request = urllib.request.Request(API + path, method=method, headers={"Content-Type": "application/json", "Authorization": f"Bearer {KEY}"},
                                      data=None if body is None else json.dumps(body).encode())
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read())

@@ -16,9 +16,12 @@ public sealed class HubRecorder : IAsyncDisposable
 
     public IReadOnlyList<(string Name, JsonElement Payload)> Events => _events.ToList();
 
-    public static async Task<HubRecorder> ConnectAsync(Uri hub)
+    public static async Task<HubRecorder> ConnectAsync(Uri hub, string key)
     {
-        var connection = new HubConnectionBuilder().WithUrl(hub).WithAutomaticReconnect().Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hub, options => options.AccessTokenProvider = () => Task.FromResult<string?>(key))
+            .WithAutomaticReconnect()
+            .Build();
         var recorder = new HubRecorder(connection);
         foreach (var name in EventNames)
         {

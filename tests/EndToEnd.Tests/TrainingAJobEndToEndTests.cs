@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using TrainingService.Core.Checkpoints;
+using TrainingService.Core.Identity;
 using TrainingService.Tests.Shared;
 
 namespace TrainingService.EndToEnd.Tests;
@@ -28,12 +30,14 @@ public sealed class TrainingAJobEndToEndTests
             ["StorageOptions__DatasetRoot"] = RepositoryPaths.DatasetRoot,
             ["TrainingOptions__Device"] = "cpu",
         };
+        var key = (await TestAccounts.CreateUserAsync(database.ConnectionString, "e2e-admin", UserRole.Admin)).Key.Secret;
         await using var apiProcess = ServiceProcess.Start("Api", environment, "--urls", api.ToString());
         await apiProcess.WaitUntilHealthyAsync(new Uri(api, "/health"), TimeSpan.FromSeconds(60));
-        await using var hub = await HubRecorder.ConnectAsync(new Uri(api, "/hubs/training"));
+        await using var hub = await HubRecorder.ConnectAsync(new Uri(api, "/hubs/training"), key);
         await hub.Connection.InvokeAsync("JoinAllJobs");
         await using var workerProcess = ServiceProcess.Start("Worker", environment);
         using var http = new HttpClient { BaseAddress = api };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         string Diagnostics() => $"--- api ---\n{apiProcess.Output}\n--- worker ---\n{workerProcess.Output}";
 
         var submitted = await http.PostAsJsonAsync("/api/jobs", JsonNode.Parse("""

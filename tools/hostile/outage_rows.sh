@@ -2,7 +2,8 @@
 # The rows of issue 9's table that need PostgreSQL down, retried by hand against a real Api process:
 # starts a throwaway cluster and the built Api on it (no worker), then stops PostgreSQL (a refused
 # connection) and freezes it with SIGSTOP (a host that accepts nothing and answers nothing), and
-# prints each request's status, Retry-After and time. Build first (dotnet build TrainingService.slnx).
+# prints each request's status, Retry-After and time, each sent with an admin key that the accounts
+# command creates on that cluster. Build first (dotnet build TrainingService.slnx).
 #   tools/hostile/outage_rows.sh [PORT]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,6 +26,8 @@ signal_cluster() { # SIGNAL: the postmaster and every backend of this cluster
 }
 
 connection=$(scripts/postgres.sh start "$work/postgres" --throwaway)
+key=$(ConnectionStrings__TrainingDb="$connection" dotnet tools/Accounts/bin/Debug/net10.0/TrainingService.Accounts.dll \
+  create-user outage --role admin | tail -n 1)
 ConnectionStrings__TrainingDb="$connection" StorageOptions__CheckpointRoot="$work/checkpoints" \
   StorageOptions__DatasetRoot="$work/datasets" ASPNETCORE_URLS="http://127.0.0.1:$port" \
   dotnet src/Api/bin/Debug/net10.0/TrainingService.Api.dll >"$work/api.log" 2>&1 &
@@ -36,9 +39,9 @@ spec='{"model":{"name":"lenet5"},"dataset":{"name":"mnist"},"hyperparameters":{"
 probe() { # label method path
   local out
   if [ "$2" = POST ]; then
-    out=$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code} %{time_total}' -X POST -H 'Content-Type: application/json' -d "$spec" "$base$3")
+    out=$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $key" -X POST -H 'Content-Type: application/json' -d "$spec" "$base$3")
   else
-    out=$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code} %{time_total}' "$base$3")
+    out=$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $key" "$base$3")
   fi
   local retry
   retry=$(grep -i '^retry-after:' "$work/headers" | tr -d '\r' | awk '{print $2}' || true)

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Retries issue 9's hostile-input table against a running service and prints it as a Markdown table.
 
-    /usr/bin/python3 tools/hostile/retry_table.py [--api http://127.0.0.1:5080] [--api-pid PID]
+    TRAINING_API_KEY=tsk_... /usr/bin/python3 tools/hostile/retry_table.py [--api http://127.0.0.1:5080] [--api-pid PID] [--key KEY]
+
+Every request sends the key (--key, or TRAINING_API_KEY: the key ./run.sh printed on its first run,
+or a new one from ./run.sh accounts create-key admin).
 
 It trains one small LeNet-5 job first (so prediction has a checkpoint), then sends each row's request
 and prints what came back. With --api-pid (the Api process, readable by this user) it resets the
@@ -12,6 +15,7 @@ tools/hostile/outage_rows.sh.
 import argparse
 import io
 import json
+import os
 import struct
 import subprocess
 import tempfile
@@ -25,8 +29,12 @@ import zlib
 from PIL import Image
 
 
+KEY = os.environ.get("TRAINING_API_KEY", "")
+
+
 def request(api, method, path, body=None, content_type=None, headers=None, timeout=120):
     req = urllib.request.Request(api + path, data=body, method=method)
+    req.add_header("Authorization", f"Bearer {KEY}")
     if content_type:
         req.add_header("Content-Type", content_type)
     for key, value in (headers or {}).items():
@@ -49,7 +57,7 @@ def curl_post(url, body, header):
         data.flush()
         started = time.monotonic()
         written = subprocess.run(["curl", "-s", "-o", out.name, "-w", "%{http_code}", "-X", "POST", "-H", "Content-Type: application/json",
-                                  "-H", header, "--data-binary", "@" + data.name, url], capture_output=True, text=True, check=False)
+                                  "-H", header, "-H", f"Authorization: Bearer {KEY}", "--data-binary", "@" + data.name, url], capture_output=True, text=True, check=False)
         return {"status": int(written.stdout or 0), "seconds": time.monotonic() - started,
                 "body": open(out.name, encoding="utf-8", errors="replace").read(), "headers": {}}
 
@@ -148,7 +156,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--api", default="http://127.0.0.1:5080")
     parser.add_argument("--api-pid", type=int)
+    parser.add_argument("--key", default=os.environ.get("TRAINING_API_KEY"))
     args = parser.parse_args()
+    if not args.key:
+        parser.error("an API key is needed: --key or TRAINING_API_KEY (./run.sh accounts create-key admin)")
+    global KEY
+    KEY = args.key
     api = args.api
 
     created = as_json(api, "POST", "/api/jobs", valid_spec())

@@ -5,7 +5,8 @@
 
 TRAINING.pth is a training checkpoint (GET /api/jobs/{id}/checkpoints/training), MODEL.py the job's
 network (GET /api/jobs/{id}/pytorch) defining CLASS, BATCH.pth a dict {"x": images, "y": labels}
-already preprocessed as the network sees them. The model takes the checkpoint's "model" state dict,
+already preprocessed as the network sees them. Both downloads need an API key:
+curl -H "Authorization: Bearer $KEY" -o training.pth http://127.0.0.1:5080/api/jobs/$JOB/checkpoints/training The model takes the checkpoint's "model" state dict,
 a torch.optim optimizer of the checkpoint's "optimizer_class" takes its "optimizer" state dict
 (which carries every hyperparameter and the learning rate of the last step), then one
 forward/backward/step runs on the batch and the new state dict is saved to OUT.pth.

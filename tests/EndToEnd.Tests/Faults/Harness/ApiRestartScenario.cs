@@ -14,7 +14,7 @@ public static class ApiRestartScenario
     {
         var epochTimeout = TimeSpan.FromSeconds(120);
         var clock = Stopwatch.StartNew();
-        await using var hub = await HubWatcher.ConnectAsync(fleet.Api);
+        await using var hub = await HubWatcher.ConnectAsync(fleet.Api, fleet.Key);
         var jobId = await fleet.Jobs.SubmitAsync(FaultJobs.LeNet("api-restart", options.Epochs, options.TrainImages, maxRestarts: 3));
         await hub.FollowAsync(jobId);
         log($"job {jobId}: Api restarts {string.Join(", ", options.Stops)}");

@@ -16,7 +16,7 @@ public static class CancelLatencyScenario
     public static async Task<CancelLatency> RunAsync(Fleet fleet, string label, JsonObject spec, int batchesToTime, Action<string> log)
     {
         var timeout = TimeSpan.FromSeconds(300);
-        await using var hub = await HubWatcher.ConnectAsync(fleet.Api);
+        await using var hub = await HubWatcher.ConnectAsync(fleet.Api, fleet.Key);
         var jobId = await fleet.Jobs.SubmitAsync(spec);
         await hub.FollowAsync(jobId);
         using var writes = new CheckpointWrites(fleet.CheckpointFolder(jobId));

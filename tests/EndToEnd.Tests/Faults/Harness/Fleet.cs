@@ -17,7 +17,7 @@ public sealed class Fleet : IAsyncDisposable
     private int _workerStarts;
     private bool _workerKilled;
 
-    private Fleet(string name, PostgresCluster cluster, string connectionString, string folder, FaultSettings settings)
+    private Fleet(string name, PostgresCluster cluster, string connectionString, ServiceKey key, string folder, FaultSettings settings)
     {
         _name = name;
         Cluster = cluster;
@@ -32,7 +32,8 @@ public sealed class Fleet : IAsyncDisposable
             ["ConnectionStrings__TrainingDb"] = connectionString,
             ["StorageOptions__CheckpointRoot"] = CheckpointRoot,
         };
-        Jobs = new JobsClient(Api);
+        Key = key;
+        Jobs = new JobsClient(Api, key);
         Store = new JobStore(connectionString);
     }
 
@@ -42,17 +43,18 @@ public sealed class Fleet : IAsyncDisposable
     public string CheckpointRoot { get; }
     public string LogFolder { get; }
     public Uri Api { get; }
+    public ServiceKey Key { get; }
     public JobsClient Jobs { get; }
     public JobStore Store { get; }
     public ServiceProcess? ApiProcess { get; private set; }
     public ServiceProcess? WorkerProcess { get; private set; }
 
-    /// <summary>Creates the scenario's database and folders, then starts the Api (waiting for /health) and a Worker.</summary>
+    /// <summary>Creates the scenario's database, its admin key and folders, then starts the Api (waiting for /health) and a Worker.</summary>
     public static async Task<Fleet> StartAsync(PostgresCluster cluster, string name, string folder, FaultSettings settings)
     {
         var database = $"faults_{name.Replace('-', '_')}_{Guid.NewGuid():N}"[..40];
         var connectionString = await cluster.CreateDatabaseAsync(database);
-        var fleet = new Fleet(name, cluster, connectionString, folder, settings);
+        var fleet = new Fleet(name, cluster, connectionString, await ServiceKey.CreateAdminAsync(connectionString), folder, settings);
         await fleet.StartApiAsync();
         fleet.StartWorker();
         return fleet;

@@ -30,10 +30,10 @@ public sealed class HubWatcher : IAsyncDisposable
 
     public int Closes => _closes;
 
-    public static async Task<HubWatcher> ConnectAsync(Uri api)
+    public static async Task<HubWatcher> ConnectAsync(Uri api, ServiceKey key)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api, "/hubs/training"))
+            .WithUrl(new Uri(api, "/hubs/training"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(key.Secret))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
             .Build();
         var watcher = new HubWatcher(connection);

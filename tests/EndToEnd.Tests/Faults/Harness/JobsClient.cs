@@ -7,10 +7,10 @@ using System.Text.Json.Nodes;
 namespace TrainingService.Faults.Harness;
 
 /// <summary>The REST calls the scenarios make, as any client of the service makes them.</summary>
-public sealed class JobsClient(Uri api) : IDisposable
+public sealed class JobsClient(Uri api, ServiceKey key) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly HttpClient _http = new() { BaseAddress = api, Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _http = key.Client(api, TimeSpan.FromMinutes(2));
 
     public async Task<Guid> SubmitAsync(JsonObject spec)
     {

@@ -15,7 +15,7 @@ public sealed class ScaleOutFleet : IAsyncDisposable
     private readonly Dictionary<string, ServiceProcess> _workers = [];
     private readonly HashSet<string> _killed = [];
 
-    private ScaleOutFleet(string name, string folder, string connectionString, FaultSettings settings)
+    private ScaleOutFleet(string name, string folder, string connectionString, ServiceKey key, FaultSettings settings)
     {
         _name = name;
         _folder = folder;
@@ -26,12 +26,14 @@ public sealed class ScaleOutFleet : IAsyncDisposable
             ["ConnectionStrings__TrainingDb"] = connectionString,
             ["ArtifactStore__Backend"] = "postgres",
         };
-        Jobs = new JobsClient(Api);
+        Key = key;
+        Jobs = new JobsClient(Api, key);
         Store = new JobStore(connectionString);
     }
 
     public string ConnectionString { get; }
     public Uri Api { get; }
+    public ServiceKey Key { get; }
     public JobsClient Jobs { get; }
     public JobStore Store { get; }
     public ServiceProcess? ApiProcess { get; private set; }
@@ -41,7 +43,8 @@ public sealed class ScaleOutFleet : IAsyncDisposable
     public static async Task<ScaleOutFleet> StartAsync(PostgresCluster cluster, string name, string folder, FaultSettings settings, int workers)
     {
         var database = $"scale_{name.Replace('-', '_')}_{Guid.NewGuid():N}"[..40];
-        var fleet = new ScaleOutFleet(name, folder, await cluster.CreateDatabaseAsync(database), settings);
+        var connectionString = await cluster.CreateDatabaseAsync(database);
+        var fleet = new ScaleOutFleet(name, folder, connectionString, await ServiceKey.CreateAdminAsync(connectionString), settings);
         await fleet.StartApiAsync();
         for (var i = 1; i <= workers; i++) fleet.StartWorker($"{name}-worker-{i}");
         return fleet;

@@ -72,7 +72,7 @@ public static class ScaleOutScenario
         report.Check("the Api streams the resumed job's best checkpoint from the store with its SHA-256", download is { } d && d.Sha256 == d.HeaderSha256 && d.Length > 0,
             download is null ? "404" : $"{download.Length} bytes, sha256 {download.Sha256}, header {download.HeaderSha256}");
 
-        using (var http = new HttpClient { BaseAddress = fleet.Api })
+        using (var http = fleet.Key.Client(fleet.Api))
         {
             // A worker's row turns Idle with its next heartbeat after its last run ends.
             var expected = fleet.WorkerNames.ToDictionary(n => n, n => n == victimWorker ? "Lost" : "Idle");

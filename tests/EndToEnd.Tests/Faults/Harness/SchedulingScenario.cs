@@ -16,7 +16,7 @@ public static class SchedulingScenario
     {
         var report = new FaultReport("scheduling");
         await WaitForWorkersAsync(fleet, fleet.WorkerNames.Count);
-        await using var hub = await HubWatcher.ConnectAsync(fleet.Api);
+        await using var hub = await HubWatcher.ConnectAsync(fleet.Api, fleet.Key);
 
         var latencies = new List<double>();
         for (var i = 0; i < options.LatencyJobs; i++)
@@ -79,7 +79,7 @@ public static class SchedulingScenario
     /// <summary>Waits until exactly this many workers are online, as the Api's readiness reports them.</summary>
     private static async Task WaitForWorkersAsync(ScaleOutFleet fleet, int count)
     {
-        using var http = new HttpClient { BaseAddress = fleet.Api, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = fleet.Key.Client(fleet.Api, TimeSpan.FromSeconds(5));
         var clock = Stopwatch.StartNew();
         var said = "";
         while (clock.Elapsed < TimeSpan.FromMinutes(3))

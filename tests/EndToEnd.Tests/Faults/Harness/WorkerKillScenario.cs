@@ -21,7 +21,7 @@ public static class WorkerKillScenario
         var baseline = await JobOutcome.ReadAsync(fleet, baselineId);
         var epochSeconds = Median(baseline.Metrics.Skip(1).Select(m => m.EpochSeconds).DefaultIfEmpty(baseline.Metrics[0].EpochSeconds));
 
-        await using var hub = await HubWatcher.ConnectAsync(fleet.Api);
+        await using var hub = await HubWatcher.ConnectAsync(fleet.Api, fleet.Key);
         clock.Restart();
         var jobId = await fleet.Jobs.SubmitAsync(spec());
         await hub.FollowAsync(jobId);
