@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TrainingService.Core.Identity;
@@ -15,7 +14,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? _database;
     private readonly Lazy<string> _adminKey;
 
-    public ApiFactory() => _adminKey = new(() => CreateUserAsync("test-admin", UserRole.Admin).GetAwaiter().GetResult().Key.Secret);
+    public ApiFactory() => _adminKey = TestKeys.FirstAdmin(() => Database.ConnectionString);
 
     /// <summary>The key every client from <c>CreateClient</c> sends.</summary>
     public string AdminKey => _adminKey.Value;
@@ -25,17 +24,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         TestAccounts.CreateUserAsync(Database.ConnectionString, name, role);
 
     /// <summary>A client that sends <paramref name="key"/>, or no key at all when it is null.</summary>
-    public HttpClient CreateClientWithKey(string? key)
-    {
-        var client = CreateDefaultClient();
-        client.DefaultRequestHeaders.Authorization = key is null ? null : new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    public HttpClient CreateClientWithKey(string? key) => CreateDefaultClient().Sending(key);
 
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        client.Sending(AdminKey);
     }
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");

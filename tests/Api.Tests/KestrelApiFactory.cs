@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TrainingService.Core.Identity;
@@ -20,7 +19,7 @@ public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public KestrelApiFactory()
     {
         UseKestrel(0);
-        _adminKey = new(() => CreateUserAsync("test-admin", UserRole.Admin).GetAwaiter().GetResult().Key.Secret);
+        _adminKey = TestKeys.FirstAdmin(() => ConnectionString);
     }
 
     /// <summary>The key every client from <c>CreateClient</c> sends.</summary>
@@ -30,17 +29,12 @@ public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         TestAccounts.CreateUserAsync(ConnectionString, name, role);
 
     /// <summary>A client that sends <paramref name="key"/>, or no key at all when it is null.</summary>
-    public HttpClient CreateClientWithKey(string? key)
-    {
-        var client = CreateDefaultClient();
-        client.DefaultRequestHeaders.Authorization = key is null ? null : new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    public HttpClient CreateClientWithKey(string? key) => CreateDefaultClient().Sending(key);
 
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        client.Sending(AdminKey);
     }
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
