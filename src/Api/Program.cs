@@ -21,7 +21,7 @@ app.MapJobsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapModelsApi();
 app.MapDatasetsApi().WithMetadata(new RequiresDatabaseMetadata());
 app.MapWorkersApi().WithMetadata(new RequiresDatabaseMetadata());
-app.MapHub<TrainingHub>(TrainingHub.Path);
+app.MapHub<TrainingHub>(TrainingHub.Path, TrainingHub.Configure);
 app.MapTrainingHangfireDashboard();
 app.MapTrainingHealthChecks();
 

@@ -19,6 +19,10 @@ public sealed class TrainingHub(HubSubscriptions subscriptions, JobOwners owners
 {
     public const string Path = "/hubs/training";
 
+    /// <summary>A connection lasts as long as the check of its key (see <c>ApiKeyAuthenticationOptions.ConnectionLifetime</c>), so a revoked key's stream ends.</summary>
+    public static void Configure(Microsoft.AspNetCore.Http.Connections.HttpConnectionDispatcherOptions options) =>
+        options.CloseOnAuthenticationExpiration = true;
+
     public override Task OnConnectedAsync()
     {
         subscriptions.Connect(Context.ConnectionId, Context.User!.GetCaller());

@@ -35,7 +35,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var caller = await accounts.AuthenticateAsync(secret, Context.RequestAborted);
         return caller is null
             ? AuthenticateResult.Fail("The API key is malformed, unknown or revoked.")
-            : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, Scheme.Name), Scheme.Name));
+            : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, Scheme.Name),
+                new AuthenticationProperties { ExpiresUtc = TimeProvider.GetUtcNow() + Options.ConnectionLifetime }, Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

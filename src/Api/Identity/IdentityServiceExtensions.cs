@@ -16,6 +16,9 @@ public static class IdentityServiceExtensions
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, configureOptions: null)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.DashboardScheme,
                 options => options.BasicRealm = ApiKeyAuthentication.DashboardRealm);
+        services.AddOptions<ApiKeyAuthenticationOptions>(ApiKeyAuthentication.Scheme).BindConfiguration(ApiKeyAuthenticationOptions.SectionName)
+            .Validate(o => o.ConnectionLifetime > TimeSpan.Zero, $"{ApiKeyAuthenticationOptions.SectionName}:ConnectionLifetime must be positive.")
+            .ValidateOnStart();
         var admin = CallerClaims.RoleName(UserRole.Admin);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser().Build())
