@@ -4,6 +4,7 @@ zero-pad 28x28 to 32x32, normalise with mean 0.1307 and std 0.3081).
 
     python3 verify_checkpoint.py best.pth path/to/mnist-folder
 """
+import inspect
 import sys
 from pathlib import Path
 
@@ -23,8 +24,10 @@ def read_idx(path: Path, magic: int, header_ints: int) -> np.ndarray:
 
 def main(checkpoint: str, mnist: str) -> None:
     state = torch.load(checkpoint, weights_only=True)
-    mapped = torch.load(checkpoint, weights_only=True, mmap=True)
-    assert all(torch.equal(state[k], mapped[k]) for k in state), "mmap load differs"
+    # torch.load gained mmap in 2.1; Debian's 1.13 reads the same file without it.
+    if "mmap" in inspect.signature(torch.load).parameters:
+        mapped = torch.load(checkpoint, weights_only=True, mmap=True)
+        assert all(torch.equal(state[k], mapped[k]) for k in state), "mmap load differs"
     model = LeNet5()
     model.load_state_dict(state, strict=True)
     model.eval()
@@ -41,4 +44,6 @@ def main(checkpoint: str, mnist: str) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: verify_checkpoint.py CHECKPOINT.pth MNIST_FOLDER")
     main(sys.argv[1], sys.argv[2])
