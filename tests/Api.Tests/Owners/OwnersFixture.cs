@@ -55,12 +55,7 @@ public class OwnersFixture : IAsyncLifetime
         TestAccounts.CreateUserAsync(ConnectionString, name, role);
 
     /// <summary>A client that sends <paramref name="key"/>, or no key at all when it is null.</summary>
-    public HttpClient Client(string? key)
-    {
-        var client = Api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = key is null ? null : new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    public HttpClient Client(string? key) => Api.CreateClient().Sending(key);
 
     public HttpClient Admin() => Api.CreateClient();
 
