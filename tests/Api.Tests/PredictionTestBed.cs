@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,12 +46,18 @@ internal static class PredictionTestBed
         return id;
     }
 
-    /// <summary>Everything a prediction could change: the files under the checkpoint root and the job as the Api shows it.</summary>
+    /// <summary>
+    /// Everything a prediction could change: the files under the checkpoint root and the job as the Api shows it,
+    /// less what the supervisor may change meanwhile (a queued job's waiting reason, and its update time with it).
+    /// </summary>
     public static async Task<string> StateAsync(ApiFactory api, Guid id)
     {
         var files = Directory.EnumerateFiles(api.CheckpointRoot, "*", SearchOption.AllDirectories)
             .Select(path => $"{Path.GetRelativePath(api.CheckpointRoot, path)}:{new FileInfo(path).Length}").Order(StringComparer.Ordinal);
-        var job = await api.CreateClient().GetStringAsync($"/api/jobs/{id}");
+        var resource = JsonNode.Parse(await api.CreateClient().GetStringAsync($"/api/jobs/{id}"))!.AsObject();
+        resource.Remove("updatedAt");
+        resource.Remove("statusReason");
+        var job = resource.ToJsonString();
         var checkpoints = await api.CreateClient().GetStringAsync($"/api/jobs/{id}/checkpoints");
         return string.Join("\n", files.Append(job).Append(checkpoints));
     }

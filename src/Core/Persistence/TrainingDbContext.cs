@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingService.Core.Identity;
 using TrainingService.Core.Jobs;
+using TrainingService.Core.Sweeps;
 
 namespace TrainingService.Core.Persistence;
 
@@ -17,6 +18,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
     public DbSet<DatasetOwnerRecord> DatasetOwners => Set<DatasetOwnerRecord>();
+    public DbSet<SweepRecord> Sweeps => Set<SweepRecord>();
+    public DbSet<SweepRungRecord> SweepRungs => Set<SweepRungRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,8 +42,19 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             job.Property(j => j.Resolution).HasColumnType("jsonb").HasConversion(
                 resolution => JsonSerializer.Serialize(resolution, JobResolutionJson.Options),
                 json => JsonSerializer.Deserialize<JobResolution>(json, JobResolutionJson.Options));
+            job.Property(j => j.StopReason).HasMaxLength(200);
+            job.Property(j => j.Tags).HasColumnType("text[]").HasDefaultValueSql("ARRAY[]::text[]");
+            job.Property(j => j.Note).HasMaxLength(JobLabels.MaxNoteLength);
+            // Derived by PostgreSQL from the spec, its one owner, so that filters and sorts need no JSON at query time.
+            job.Property(j => j.ModelName).HasMaxLength(200).HasComputedColumnSql("(\"Spec\" -> 'model' ->> 'name')", stored: true);
+            job.Property(j => j.DatasetName).HasMaxLength(200).HasComputedColumnSql("(\"Spec\" -> 'dataset' ->> 'name')", stored: true);
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.Status);
+            job.HasIndex(j => new { j.SweepId, j.TrialNumber });
+            job.HasIndex(j => j.ModelName);
+            job.HasIndex(j => j.DatasetName);
+            job.HasIndex(j => j.Tags).HasMethod("gin");
+            job.HasOne<SweepRecord>().WithMany().HasForeignKey(j => j.SweepId).OnDelete(DeleteBehavior.Restrict);
             job.HasIndex(j => new { j.OwnerId, j.CreatedAt });
             job.HasIndex(j => new { j.ApiKeyId, j.Status });
             job.HasOne<UserRecord>().WithMany().HasForeignKey(j => j.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -112,6 +126,28 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             owner.HasIndex(o => new { o.ApiKeyId, o.CreatedAt });
             owner.HasIndex(o => o.OwnerId);
             owner.HasOne<UserRecord>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<SweepRecord>(sweep =>
+        {
+            sweep.ToTable("sweeps");
+            sweep.HasKey(w => w.Id);
+            sweep.Property(w => w.Name).HasMaxLength(200);
+            sweep.Property(w => w.Status).HasConversion<string>().HasMaxLength(16);
+            sweep.Property(w => w.Spec).HasColumnType("jsonb").HasConversion(
+                spec => JsonSerializer.Serialize(spec, JobSpecJson.Options),
+                json => JsonSerializer.Deserialize<SweepSpec>(json, JobSpecJson.Options)!);
+            sweep.Property(w => w.StatusReason).HasMaxLength(1000);
+            sweep.HasIndex(w => new { w.OwnerId, w.CreatedAt });
+            sweep.HasIndex(w => w.Status);
+            sweep.HasOne<UserRecord>().WithMany().HasForeignKey(w => w.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<SweepRungRecord>(rung =>
+        {
+            rung.ToTable("sweep_rungs");
+            rung.HasKey(r => new { r.SweepId, r.Rung, r.JobId });
+            rung.HasIndex(r => r.JobId);
+            rung.HasOne<SweepRecord>().WithMany().HasForeignKey(r => r.SweepId).OnDelete(DeleteBehavior.Cascade);
+            rung.HasOne<TrainingJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -55,4 +55,24 @@ public sealed class TrainingJob
 
     /// <summary>What the job was resolved to at submission and start; later runs, predictions and exports read only this.</summary>
     public Jobs.JobResolution? Resolution { get; set; }
+
+    /// <summary>Why the pending <see cref="StopRequest"/> was made, when not by the user ("stopped by ASHA at rung 1").</summary>
+    public string? StopReason { get; set; }
+
+    /// <summary>The sweep this job is a trial of, and its trial number there (1, 2, ...); null for a job submitted on its own.</summary>
+    public Guid? SweepId { get; set; }
+
+    public int? TrialNumber { get; set; }
+
+    /// <summary>The user's labels, each at most <see cref="JobLabels.MaxTagLength"/> characters; editable at any time.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The user's free-text note, at most <see cref="JobLabels.MaxNoteLength"/> characters.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>The spec's model name, kept by PostgreSQL (a stored generated column) so the list can filter and sort on it.</summary>
+    public string ModelName { get; private set; } = "";
+
+    /// <summary>The spec's dataset name, derived like <see cref="ModelName"/>.</summary>
+    public string DatasetName { get; private set; } = "";
 }
