@@ -1,3 +1,5 @@
+using TrainingService.Contracts.Sweeps;
+
 namespace TrainingService.Core.Sweeps;
 
 /// <summary>A stored sweep: its validated definition and where it is; its trials are jobs whose <c>SweepId</c> is its id.</summary>

@@ -34,4 +34,18 @@ public sealed record JobResource(
 
     /// <summary>The Hangfire job delivering the current run (see the Hangfire dashboard); null while it waits for dispatch.</summary>
     public string? HangfireJobId { get; init; }
+
+    /// <summary>The user's labels, in the order given.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The user's free-text note.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The sweep this job is a trial of, and its number there; null for a job submitted on its own.</summary>
+    public Guid? SweepId { get; init; }
+
+    public int? TrialNumber { get; init; }
+
+    /// <summary>The bytes its checkpoints take in the artifact store.</summary>
+    public long CheckpointBytes { get; init; }
 }

@@ -35,6 +35,18 @@ public sealed record JobDto(
     /// <summary>The owner's user name; <see langword="null"/> for jobs stored before there were users (admins see those).</summary>
     public string? Owner { get; init; }
 
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? Note { get; init; }
+
+    /// <summary>The sweep this job is a trial of, and its number there.</summary>
+    public Guid? SweepId { get; init; }
+
+    public int? TrialNumber { get; init; }
+
+    /// <summary>The bytes its checkpoints take in the artifact store.</summary>
+    public long CheckpointBytes { get; init; }
+
     [JsonIgnore]
     public JobSpecSummary SpecSummary => JobSpecSummary.From(Spec);
 }

@@ -1,4 +1,4 @@
-namespace TrainingService.Core.Sweeps;
+namespace TrainingService.Contracts.Sweeps;
 
 /// <summary>Where a sweep is in its life: it runs until every trial has ended, or it is cancelled as a whole.</summary>
 public enum SweepStatus
