@@ -174,16 +174,41 @@ for port in "$api_port" "$web_port"; do
   fi
 done
 
+# Runs a build step with its output in the build log, saying every 15 s that it is still at it, and how long it took.
+build_step() {
+  local what=$1; shift
+  local started=$SECONDS
+  "$@" >>"$logs/build.log" 2>&1 &
+  local pid=$!
+  while ! wait_for_exit "$pid" 15; do
+    say "  ... still $what ($((SECONDS - started)) s; details in $logs/build.log)"
+  done
+  wait "$pid" || { tail -n 30 "$logs/build.log"; exit 1; }
+  say "  $what: done in $((SECONDS - started)) s."
+}
+
+wait_for_exit() {
+  local pid=$1 seconds=$2 i
+  for ((i = 0; i < seconds * 4; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.25
+  done
+  return 1
+}
+
 if [ "$skip_build" = 1 ]; then
   say "Using the service as built ($configuration)."
-elif [ -x "$root/src/Worker/bin/$configuration/net10.0/TrainingService.Worker" ]; then
-  say "Building the service ($configuration)..."
 else
-  say "Building the service ($configuration; the first build restores libtorch, a few minutes)..."
-fi
-if [ "$skip_build" != 1 ]; then
-  dotnet build TrainingService.slnx -c "$configuration" -v quiet -nologo >"$logs/build.log" 2>&1 \
-    || { tail -n 30 "$logs/build.log"; exit 1; }
+  : >"$logs/build.log"
+  if [ -x "$root/src/Worker/bin/$configuration/net10.0/TrainingService.Worker" ]; then
+    say "Building the service ($configuration), output in $logs/build.log:"
+  else
+    say "First build of the service ($configuration), output in $logs/build.log. It restores the NuGet packages"
+    say "(TorchSharp's libtorch alone is a few hundred MB), patches libtorch for Debian 12's libstdc++ and compiles"
+    say "the Api, the Worker, the dashboard and the tools: a few minutes, once."
+  fi
+  build_step "restoring packages" dotnet restore TrainingService.slnx -v quiet -nologo
+  build_step "compiling" dotnet build TrainingService.slnx -c "$configuration" --no-restore -v quiet -nologo
 fi
 export StorageOptions__CheckpointRoot="${StorageOptions__CheckpointRoot:-$data/checkpoints}"
 export StorageOptions__DatasetRoot="${StorageOptions__DatasetRoot:-$data/datasets}"
