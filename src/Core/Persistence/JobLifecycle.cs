@@ -22,34 +22,43 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
     /// count and the insert one step, so parallel submissions with one key cannot overshoot the limit.
     /// </summary>
     public Task<TrainingJob?> CreateAsync(TrainingJobSpec spec, JobResolution? resolution, JobOwnership? owner, CancellationToken cancellationToken) =>
-        contexts.InTransactionAsync<TrainingJob?>(async (db, ct) =>
+        contexts.InTransactionAsync((db, ct) => InsertAsync(db, spec, resolution, owner, trial: null, ct), cancellationToken);
+
+    /// <summary>
+    /// <see cref="CreateAsync(TrainingJobSpec, JobResolution?, JobOwnership?, CancellationToken)"/> in the caller's transaction, so a
+    /// sweep stores itself and its first trials as one step; <paramref name="trial"/> links the job to its sweep.
+    /// </summary>
+    internal async Task<TrainingJob?> InsertAsync(TrainingDbContext db, TrainingJobSpec spec, JobResolution? resolution, JobOwnership? owner,
+        (Guid SweepId, int Number)? trial, CancellationToken ct)
+    {
+        if (owner is { ApiKeyId: var keyId, MaxActiveJobs: { } maxActive })
         {
-            if (owner is { ApiKeyId: var keyId, MaxActiveJobs: { } maxActive })
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({keyId.ToString("D")}, 0))", ct);
-                var active = await db.Jobs.CountAsync(j => j.ApiKeyId == keyId
-                    && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused), ct);
-                if (active >= maxActive) return null;
-            }
-            var now = clock.GetUtcNow();
-            var job = new TrainingJob
-            {
-                Id = Guid.CreateVersion7(now),
-                Name = spec.Name,
-                Spec = spec,
-                Resolution = resolution,
-                Status = JobStatus.Queued,
-                CreatedAt = now,
-                UpdatedAt = now,
-                TotalEpochs = spec.Hyperparameters.Epochs,
-                OwnerId = owner?.OwnerId,
-                ApiKeyId = owner?.ApiKeyId,
-            };
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync(ct);
-            await db.NotifyAsync(StatusEvent(job, now), ct);
-            return job;
-        }, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({keyId.ToString("D")}, 0))", ct);
+            var active = await db.Jobs.CountAsync(j => j.ApiKeyId == keyId
+                && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused), ct);
+            if (active >= maxActive) return null;
+        }
+        var now = clock.GetUtcNow();
+        var job = new TrainingJob
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = spec.Name,
+            Spec = spec,
+            Resolution = resolution,
+            Status = JobStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+            TotalEpochs = spec.Hyperparameters.Epochs,
+            OwnerId = owner?.OwnerId,
+            ApiKeyId = owner?.ApiKeyId,
+            SweepId = trial?.SweepId,
+            TrialNumber = trial?.Number,
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        await db.NotifyAsync(StatusEvent(job, now), ct);
+        return job;
+    }
 
     /// <summary>
     /// Takes a queued job for this worker: a new run id, attempt + 1, an open attempt row, and the
@@ -73,6 +82,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
                     .SetProperty(j => j.HeartbeatAt, now)
                     .SetProperty(j => j.UpdatedAt, now)
                     .SetProperty(j => j.StopRequest, (StopRequest?)null)
+                    .SetProperty(j => j.StopReason, (string?)null)
                     .SetProperty(j => j.StatusReason, (string?)null)
                     .SetProperty(j => j.Error, (string?)null), ct);
             if (taken == 0)
@@ -115,8 +125,9 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
     public Task<bool> FailAsync(JobRun run, string error, CancellationToken cancellationToken) =>
         EndRunAsync(run, JobStatus.Failed, AttemptEndReasons.Failed, error, error, null, cancellationToken);
 
+    /// <summary>Ends a cancelled run; its reason is the one the cancel was asked with (ASHA's, a sweep's), else the user's.</summary>
     public Task<bool> CancelRunAsync(JobRun run, CancellationToken cancellationToken) =>
-        EndRunAsync(run, JobStatus.Cancelled, AttemptEndReasons.Cancelled, null, "cancelled by the user", null, cancellationToken);
+        EndRunAsync(run, JobStatus.Cancelled, AttemptEndReasons.Cancelled, null, null, null, cancellationToken);
 
     public Task<bool> PauseRunAsync(JobRun run, CancellationToken cancellationToken) =>
         EndRunAsync(run, JobStatus.Paused, AttemptEndReasons.Paused, null, "paused by the user", null, cancellationToken);
@@ -168,6 +179,14 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
     public Task<(ControlRequestResult Result, TrainingJob? Job)> RequestCancelAsync(Guid jobId, CancellationToken cancellationToken) =>
         RequestAsync(jobId, StopRequest.Cancel, cancellationToken);
 
+    /// <summary>The cancel of a job that is not the user's own doing ("sweep cancelled"), which becomes its status reason.</summary>
+    public Task<(ControlRequestResult Result, TrainingJob? Job)> RequestCancelAsync(Guid jobId, string reason, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var job = await LockAsync(db, jobId, ct);
+            return job is null ? (ControlRequestResult.NotFound, (TrainingJob?)null) : (await RequestStopAsync(db, job, StopRequest.Cancel, reason, ct), job);
+        }, cancellationToken);
+
     /// <summary>A user's pause: a queued job is paused at once; a running one checkpoints at the next batch boundary and frees its worker.</summary>
     public Task<(ControlRequestResult Result, TrainingJob? Job)> RequestPauseAsync(Guid jobId, CancellationToken cancellationToken) =>
         RequestAsync(jobId, StopRequest.Pause, cancellationToken);
@@ -200,28 +219,39 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
         contexts.InTransactionAsync(async (db, ct) =>
         {
             var job = await LockAsync(db, jobId, ct);
-            if (job is null) return (ControlRequestResult.NotFound, (TrainingJob?)null);
-            var target = request == StopRequest.Cancel ? JobStatus.Cancelled : JobStatus.Paused;
-            if (job.Status == target) return (ControlRequestResult.AlreadyDone, job);
-            switch (job.Status)
-            {
-                case JobStatus.Queued or JobStatus.Paused:
-                    if (target == JobStatus.Cancelled) job.FinishedAt = clock.GetUtcNow();
-                    await MoveAsync(db, job, target, request == StopRequest.Cancel ? "cancelled by the user" : "paused by the user", ct);
-                    return (ControlRequestResult.Done, job);
-                case JobStatus.Running:
-                    // A cancel overrides a pending pause; a pause never downgrades a pending cancel.
-                    if (job.StopRequest == StopRequest.Cancel || job.StopRequest == request) return (ControlRequestResult.AlreadyDone, job);
-                    job.StopRequest = request;
-                    job.UpdatedAt = clock.GetUtcNow();
-                    await db.SaveChangesAsync(ct);
-                    await db.NotifyAsync(new JobControlChannel.Message(jobId, request), ct);
-                    await db.NotifyAsync(StatusEvent(job, job.UpdatedAt), ct);
-                    return (ControlRequestResult.Requested, job);
-                default:
-                    return (ControlRequestResult.Conflict, job);
-            }
+            return job is null ? (ControlRequestResult.NotFound, (TrainingJob?)null) : (await RequestStopAsync(db, job, request, null, ct), job);
         }, cancellationToken);
+
+    /// <summary>
+    /// A stop request on a job row the caller has locked, in the caller's transaction. <paramref name="reason"/> (null: the user's)
+    /// becomes the status reason, at once for a queued or paused job, through <see cref="TrainingJob.StopReason"/> for a running one.
+    /// </summary>
+    internal async Task<ControlRequestResult> RequestStopAsync(TrainingDbContext db, TrainingJob job, StopRequest request, string? reason, CancellationToken ct)
+    {
+        var target = request == StopRequest.Cancel ? JobStatus.Cancelled : JobStatus.Paused;
+        if (job.Status == target) return ControlRequestResult.AlreadyDone;
+        switch (job.Status)
+        {
+            case JobStatus.Queued or JobStatus.Paused:
+                if (target == JobStatus.Cancelled) job.FinishedAt = clock.GetUtcNow();
+                await MoveAsync(db, job, target, reason ?? (request == StopRequest.Cancel ? CancelledByTheUser : "paused by the user"), ct);
+                return ControlRequestResult.Done;
+            case JobStatus.Running:
+                // A cancel overrides a pending pause; a pause never downgrades a pending cancel.
+                if (job.StopRequest == StopRequest.Cancel || job.StopRequest == request) return ControlRequestResult.AlreadyDone;
+                job.StopRequest = request;
+                job.StopReason = reason;
+                job.UpdatedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+                await db.NotifyAsync(new JobControlChannel.Message(job.Id, request), ct);
+                await db.NotifyAsync(StatusEvent(job, job.UpdatedAt), ct);
+                return ControlRequestResult.Requested;
+            default:
+                return ControlRequestResult.Conflict;
+        }
+    }
+
+    private const string CancelledByTheUser = "cancelled by the user";
 
     private async Task RestartOrFailAsync(TrainingDbContext db, TrainingJob job, string endReason, string error, string reason, CancellationToken ct)
     {
@@ -260,7 +290,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
             {
                 job.FinishedAt = now;
             }
-            await MoveAsync(db, job, target, statusReason, ct);
+            await MoveAsync(db, job, target, target == JobStatus.Cancelled ? job.StopReason ?? CancelledByTheUser : statusReason, ct);
             return true;
         }, cancellationToken);
 
@@ -276,6 +306,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
         job.StatusReason = reason;
         job.UpdatedAt = now;
         job.StopRequest = null;
+        job.StopReason = null;
         job.RunId = null;
         job.HeartbeatAt = null;
         if (target == JobStatus.Queued)
@@ -294,7 +325,7 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
                 .SetProperty(a => a.EndReason, reason)
                 .SetProperty(a => a.Error, error == null ? null : error.Length > 2000 ? error.Substring(0, 2000) : error), ct);
 
-    private static Task<TrainingJob?> LockAsync(TrainingDbContext db, Guid jobId, CancellationToken ct) =>
+    internal static Task<TrainingJob?> LockAsync(TrainingDbContext db, Guid jobId, CancellationToken ct) =>
         db.Jobs.FromSql($"""SELECT * FROM training_jobs WHERE "Id" = {jobId} FOR UPDATE""").SingleOrDefaultAsync(ct);
 
     internal static JobStatusChangedEvent StatusEvent(TrainingJob job, DateTimeOffset now) =>
