@@ -1,5 +1,6 @@
 using Hangfire;
 using TrainingService.Api.Apis.Models;
+using TrainingService.Api.Apis.Sweeps;
 using TrainingService.Api.Events;
 using TrainingService.Api.Hubs;
 using TrainingService.Api.Identity;
@@ -60,6 +61,7 @@ public static class ApplicationServiceExtensions
         services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));
         services.AddSingleton<JobDispatcher>();
         services.AddHostedService<JobSupervisor>();
+        services.AddSweeps();
         services.AddSignalR().AddJsonProtocol(options => JobSpecJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<HubSubscriptions>();
         services.AddHostedService<PostgresEventRelay>();

@@ -8,6 +8,7 @@ using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
+using TrainingService.Core.Sweeps;
 using TrainingService.Core.Training;
 using TrainingService.Worker.Events;
 using TrainingService.Worker.Fleet;
@@ -49,6 +50,7 @@ public static class WorkerServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BatchProgressPublisher>());
         services.AddTransient<ITrainingJobRunner, TrainingJobRunner>();
         services.AddSingleton<ActiveRuns>();
+        services.AddSingleton<AshaReferee>();
         services.AddHostedService<JobControlListener>();
         services.AddSingleton<JobDispatcher>();
         services.AddHostedService<JobSupervisor>();

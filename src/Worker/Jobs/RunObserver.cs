@@ -3,6 +3,7 @@ using TrainingService.Core.Artifacts;
 using TrainingService.Core.Events;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Sweeps;
 using TrainingService.Core.Training;
 using TrainingService.Worker.Events;
 
@@ -14,7 +15,7 @@ namespace TrainingService.Worker.Jobs;
 /// points at any more (superseded ones, and those a lost attempt left behind), here and in the artifact store.
 /// </summary>
 public sealed class RunObserver(JobRun run, JobLifecycle lifecycle, TrainingRecords records, BatchProgressPublisher progress, StorageOptions storage,
-    CheckpointArtifacts artifacts, ILogger logger) : ITrainingObserver
+    CheckpointArtifacts artifacts, AshaReferee asha, ILogger logger) : ITrainingObserver
 {
     public void OnBatchCompleted(BatchProgress p) =>
         progress.Publish(new BatchProgressEvent(run.JobId, p.Epoch, p.Batch, p.BatchesPerEpoch, p.Loss, p.Accuracy));
@@ -30,6 +31,11 @@ public sealed class RunObserver(JobRun run, JobLifecycle lifecycle, TrainingReco
         }
         await records.CommitEpochAsync(run, epoch, storage.CheckpointRoot, cancellationToken);
         await DeleteUnreferencedFilesAsync(cancellationToken);
+        // A stop is a cancel request through the job row and the control channel: the run ends at the next batch boundary.
+        if (await asha.DecideAsync(run, cancellationToken) is { } rung)
+        {
+            logger.LogInformation("Trial {JobId} stopped by ASHA at rung {Rung} after epoch {Epoch}", run.JobId, rung, epoch.Metrics.Epoch);
+        }
     }
 
     public async Task OnTrainingCheckpointSavedAsync(SavedCheckpoint checkpoint, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Summary;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
+using TrainingService.Core.Sweeps;
 using TrainingService.Core.Training;
 using TrainingService.Core.Training.Failures;
 using TrainingService.Worker.Events;
@@ -31,6 +32,7 @@ public sealed class TrainingJobRunner(
     IOptions<WorkerOptions> worker,
     CheckpointArtifacts checkpoints,
     ImageFolderArtifacts uploadedDatasets,
+    AshaReferee asha,
     IHostApplicationLifetime lifetime,
     ILogger<TrainingJobRunner> logger) : ITrainingJobRunner
 {
@@ -49,7 +51,7 @@ public sealed class TrainingJobRunner(
         {
             using var onShutdown = lifetime.ApplicationStopping.Register(() => control.RequestStop(RunStopReason.Drain));
             using var onHangfireStop = cancellationToken.Register(() => control.RequestStop(RunStopReason.Drain));
-            var observer = new RunObserver(run, lifecycle, records, progress, storage.Value, checkpoints, logger);
+            var observer = new RunObserver(run, lifecycle, records, progress, storage.Value, checkpoints, asha, logger);
             await uploadedDatasets.EnsureLocalAsync(run.Spec.Dataset, control.Token);
             var request = new TrainingRequest(jobId, run.Attempt, run.Spec, run.Resolution, await MaterializeResumeAsync(run, control.Token));
             TrainingResult result;
