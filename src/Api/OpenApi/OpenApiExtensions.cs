@@ -20,6 +20,7 @@ public static class OpenApiExtensions
             {
                 options.IncludeXmlComments(xml);
             }
+            options.CustomSchemaIds(SchemaId);
             options.SchemaFilter<JobSubmissionExampleFilter>();
             options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, ApiKeySecurityFilter.Scheme());
             options.OperationFilter<ApiKeySecurityFilter>();
@@ -36,4 +37,13 @@ public static class OpenApiExtensions
         });
         return services;
     }
+
+    /// <summary>
+    /// Swashbuckle's default id (the type's name, a generic's arguments first), except that a sweep's early stopping, whose
+    /// name a job's early stopping already has, is <c>SweepEarlyStoppingSubmission</c>.
+    /// </summary>
+    private static string SchemaId(Type type) =>
+        type == typeof(Contracts.Sweeps.EarlyStoppingSubmission) ? "Sweep" + type.Name
+        : type.IsConstructedGenericType ? string.Concat(type.GetGenericArguments().Select(SchemaId)) + type.Name.Split('`')[0]
+        : type.Name.Replace("[]", "Array", StringComparison.Ordinal);
 }

@@ -147,6 +147,12 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
                 if (prepare is not null) await prepare(job);
                 return request(job);
             });
+        Expectation OnSweep(Func<Guid, Func<HttpRequestMessage>> request) => new(Access.Owned, async () =>
+        {
+            var sweep = await SubmitSweepAsync();
+            _aliceIds.Add(sweep);
+            return request(sweep);
+        });
         Expectation Plain(Access access, Func<HttpRequestMessage> request) => new(access, () => Task.FromResult(request));
         Expectation OnDataset(Func<Guid, Func<HttpRequestMessage>> request) => new(Access.Owned, async () =>
         {
@@ -172,6 +178,13 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
             ["GET /api/jobs/{id}/attempts"] = OnJob(id => Get($"/api/jobs/{id}/attempts")),
             ["GET /api/jobs/{id}/checkpoints"] = OnJob(id => Get($"/api/jobs/{id}/checkpoints"), checkpoint: true),
             ["GET /api/jobs/{id}/checkpoints/{name}"] = OnJob(id => Get($"/api/jobs/{id}/checkpoints/best"), checkpoint: true),
+
+            ["POST /api/sweeps"] = Plain(Access.Own, Send(HttpMethod.Post, "/api/sweeps", Json(Sweeps.SweepSpecs.Valid(values: 1, maxConcurrent: 1)))),
+            ["GET /api/sweeps"] = new(Access.Own, async () => { _aliceIds.Add(await SubmitSweepAsync()); return Get("/api/sweeps?pageSize=100"); }),
+            ["GET /api/sweeps/{id}"] = OnSweep(id => Get($"/api/sweeps/{id}")),
+            ["GET /api/sweeps/{id}/trials"] = OnSweep(id => Get($"/api/sweeps/{id}/trials")),
+            ["GET /api/sweeps/{id}/rungs"] = OnSweep(id => Get($"/api/sweeps/{id}/rungs")),
+            ["POST /api/sweeps/{id}/cancel"] = OnSweep(id => Send(HttpMethod.Post, $"/api/sweeps/{id}/cancel")),
 
             ["GET /api/models"] = Plain(Access.Shared, Get("/api/models")),
             ["GET /api/models/{name}/summary"] = Plain(Access.Shared, Get("/api/models/lenet5/summary")),
@@ -215,6 +228,13 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
         return new MultipartFormDataContent { { image, "images", "digit.png" } };
     }
 
+
+    private async Task<Guid> SubmitSweepAsync()
+    {
+        var response = await _alice.PostAsJsonAsync("/api/sweeps", Sweeps.SweepSpecs.Valid(values: 1, maxConcurrent: 1));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 
     private async Task<string> AddWorkerAsync()
     {
