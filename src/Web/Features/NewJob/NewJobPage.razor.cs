@@ -89,6 +89,9 @@ public sealed partial class NewJobPage
     {
         sections = NewJobFields.Sections(form!.Draft);
         submitError = null;
+        // The edit came through a child's handler, which re-renders only the child; the JSON, the sections and the
+        // other inputs follow the draft at once.
+        StateHasChanged();
         pendingCheck?.Cancel();
         pendingCheck = new CancellationTokenSource();
         _ = CheckLaterAsync(pendingCheck.Token);

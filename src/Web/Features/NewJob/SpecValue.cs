@@ -9,7 +9,10 @@ namespace TrainingService.Web.Features.NewJob;
 /// </summary>
 public static class SpecValue
 {
-    private static readonly char[] ListSeparators = [',', ' ', ';', 'x'];
+    private static readonly char[] ListSeparators = [',', ' ', ';'];
+
+    /// <summary>Sizes may also be written as a shape, "224x224".</summary>
+    private static readonly char[] SizeSeparators = [.. ListSeparators, 'x'];
 
     /// <returns><see langword="null"/> for empty text: the field is left out and the Api fills its default.</returns>
     public static JsonNode? Parse(string? text, FieldKind kind)
@@ -30,15 +33,15 @@ public static class SpecValue
                 "false" => JsonValue.Create(false),
                 _ => JsonValue.Create(trimmed),
             },
-            FieldKind.IntegerList => List(trimmed, Integer),
-            FieldKind.NumberList => List(trimmed, Number),
+            FieldKind.IntegerList => List(trimmed, SizeSeparators, Integer),
+            FieldKind.NumberList => List(trimmed, ListSeparators, Number),
             _ => JsonValue.Create(trimmed),
         };
     }
 
-    private static JsonNode List(string text, Func<string, JsonNode?> item)
+    private static JsonNode List(string text, char[] separators, Func<string, JsonNode?> item)
     {
-        var parts = text.Trim('[', ']').Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var parts = text.Trim('[', ']').Split(separators, StringSplitOptions.RemoveEmptyEntries);
         var items = parts.Select(item).ToList();
         return items.Count > 0 && items.All(i => i is not null) ? new JsonArray([.. items]) : JsonValue.Create(text);
     }
