@@ -19,6 +19,7 @@ public sealed class RequestSizeLimitTests(KestrelApiFactory api) : IClassFixture
     public static TheoryData<string, string, long> Endpoints => new()
     {
         { "/api/jobs", "application/json", JsonLimit },
+        { "/api/jobs/validate", "application/json", JsonLimit },
         { $"/api/jobs/{Guid.NewGuid()}/predict", "application/json", PredictLimit },
         { "/api/models/summary", "application/json", JsonLimit },
     };
@@ -52,6 +53,7 @@ public sealed class RequestSizeLimitTests(KestrelApiFactory api) : IClassFixture
     public static TheoryData<string, string, long> BodyFirstEndpoints => new()
     {
         { "/api/jobs", "application/json", JsonLimit },
+        { "/api/jobs/validate", "application/json", JsonLimit },
         { "/api/models/summary", "application/json", JsonLimit },
     };
 

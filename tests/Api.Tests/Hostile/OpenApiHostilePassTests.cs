@@ -139,7 +139,7 @@ public sealed class OpenApiHostilePassTests(HostileApiFixture fixture, ITestOutp
 
     private static JsonObject BaselineJson(string template) => template switch
     {
-        "/api/jobs" => JobSpecs.Valid(),
+        "/api/jobs" or "/api/jobs/validate" => JobSpecs.Valid(),
         "/api/models/summary" => JsonNode.Parse("""{"layers": [{"type": "Flatten"}, {"type": "Linear", "out": 10}], "inputShape": [1, 28, 28], "batch": 2}""")!.AsObject(),
         _ => JsonNode.Parse("""{"images": []}""")!.AsObject(),
     };

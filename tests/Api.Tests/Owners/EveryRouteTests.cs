@@ -164,6 +164,7 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
         return new Dictionary<string, Expectation>
         {
             ["POST /api/jobs"] = Plain(Access.Own, Send(HttpMethod.Post, "/api/jobs", Json(JobSpecs.Valid()))),
+            ["POST /api/jobs/validate"] = Plain(Access.Own, Send(HttpMethod.Post, "/api/jobs/validate", Json(JobSpecs.Valid()))),
             ["GET /api/jobs"] = new(Access.Own, async () => { _aliceIds.Add(await owners.SubmitAsync(_alice)); return Get("/api/jobs?pageSize=100"); }),
             ["GET /api/jobs/{id}"] = OnJob(id => Get($"/api/jobs/{id}")),
             ["GET /api/jobs/{id}/metrics"] = OnJob(id => Get($"/api/jobs/{id}/metrics")),

@@ -212,6 +212,36 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         Assert.Empty(cspConsole);
     }
 
+    [SkippableFact]
+    public async Task A_new_job_shows_the_apis_problem_next_to_its_field_and_submits_once_it_is_fixed()
+    {
+        var page = await OpenAsync();
+        await page.ClickAsync("[data-nav-new-job]");
+        await Assertions.Expect(page.Locator("[data-network-summary]")).ToHaveAttributeAsync("data-state", "valid", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-parameters]")).ToHaveTextAsync("61,706");
+        var rate = page.Locator("[data-field='hyperparameters.learningRate']");
+
+        await page.FillAsync("[data-field='name'] input", "from the browser");
+        await rate.Locator("input").FillAsync("50");
+        await Assertions.Expect(rate.Locator("[data-field-error]")).ToHaveTextAsync("must be greater than 0 and at most 10.", new() { Timeout = Patience });
+        await Assertions.Expect(rate.Locator("input")).ToHaveAttributeAsync("aria-invalid", "true");
+        await rate.Locator("input").FillAsync("0.1");
+        await Assertions.Expect(rate.Locator("[data-field-error]")).ToHaveCountAsync(0, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-network-summary]")).ToHaveAttributeAsync("data-state", "valid", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-spec-json]")).ToContainTextAsync("\"learningRate\": 0.1");
+        await page.ClickAsync("[data-action=copy-curl]");
+        await Assertions.Expect(page.Locator("[data-copy-note]")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await page.ClickAsync("[data-action=submit]");
+
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}$"), new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("from the browser", new() { Timeout = Patience });
+        var sent = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(api.Submissions))!;
+        Assert.Equal(0.1, (double)sent["hyperparameters"]!["learningRate"]!);
+        Assert.Equal("from the browser", (string?)sent["name"]);
+        await AssertNoCspViolationAsync(page, "the new job page and the job it opened");
+        Assert.Empty(cspConsole);
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null) await browser.DisposeAsync();

@@ -28,6 +28,8 @@ public sealed class StandInApi : IAsyncDisposable
     private static readonly Guid AdminKeyId = Guid.Parse("00000000-0000-0000-0000-0000000000ae");
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, bool> hubKeys = new();
+    private readonly ConcurrentDictionary<Guid, string> submitted = new();
+    private readonly ConcurrentQueue<string> submissions = new();
 
     private StandInApi(WebApplication app, Uri address)
     {
@@ -39,6 +41,9 @@ public sealed class StandInApi : IAsyncDisposable
 
     /// <summary>The keys hub connections were opened with.</summary>
     public IReadOnlyCollection<string> HubKeys => [.. hubKeys.Keys];
+
+    /// <summary>The bodies <c>POST /api/jobs</c> accepted, in order.</summary>
+    public IReadOnlyCollection<string> Submissions => [.. submissions];
 
     /// <summary>How many jobs <c>GET /api/jobs</c> says exist; the pages within range are filled with generated jobs.</summary>
     public int JobCount { get; set; }
@@ -66,7 +71,11 @@ public sealed class StandInApi : IAsyncDisposable
         app.MapGet($"/api/jobs/{KnownJob}/attempts", () => Results.Content("[]", "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/steps", () => Results.Content("""{"totalSteps":4,"points":[{"step":0,"mean":2.3,"min":2.2,"max":2.4},{"step":2,"mean":1.1,"min":0.9,"max":1.3}]}""", "application/json"));
         app.MapGet("/api/jobs", (int page, int pageSize) => Results.Content(api.JobPage(page, pageSize), "application/json"));
-        app.MapGet("/api/jobs/{id:guid}", (Guid id) => JobNotFound(id));
+        app.MapGet("/api/models", () => Results.Content(Models, "application/json"));
+        app.MapGet("/api/datasets", () => Results.Content(Datasets, "application/json"));
+        app.MapPost("/api/jobs/validate", async (HttpRequest request) => Check(await ReadBodyAsync(request)) ?? Results.Content(Validation, "application/json"));
+        app.MapPost("/api/jobs", async (HttpRequest request) => api.Submit(await ReadBodyAsync(request)));
+        app.MapGet("/api/jobs/{id:guid}", (Guid id) => api.submitted.TryGetValue(id, out var job) ? Results.Content(job, "application/json") : JobNotFound(id));
         app.MapGet("/api/jobs/{id:guid}/{**rest}", (Guid id) => JobNotFound(id));
         app.MapGet("/health/ready", () => Results.Content(api.Readiness.Body, "application/json", statusCode: (int)api.Readiness.Status));
         await app.StartAsync();
@@ -108,6 +117,50 @@ public sealed class StandInApi : IAsyncDisposable
 
         return next();
     }
+
+    /// <summary>Like the Api, refuses a learning rate above 10 naming the field, and takes anything else.</summary>
+    private static IResult? Check(string body)
+    {
+        var rate = System.Text.Json.Nodes.JsonNode.Parse(body)?["hyperparameters"]?["learningRate"];
+        return rate is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out double number) && number is > 0 and <= 10
+            ? null
+            : Results.ValidationProblem(new Dictionary<string, string[]> { ["hyperparameters.learningRate"] = ["must be greater than 0 and at most 10."] },
+                title: "The job specification has errors.");
+    }
+
+    private IResult Submit(string body)
+    {
+        if (Check(body) is { } refusal) return refusal;
+        var id = Guid.NewGuid();
+        var name = System.Text.Json.Nodes.JsonNode.Parse(body)?["name"]?.ToString() ?? "lenet5 on mnist";
+        submitted[id] = Job(id, "Queued", 0, name);
+        submissions.Enqueue(body);
+        return Results.Content(submitted[id], "application/json", statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync();
+    }
+
+    private const string Models = """
+        [{"name":"lenet5","family":"LeNet","description":"LeCun et al. 1998.","defaultInputShape":"1x32x32","defaultClasses":10,"parameters":61706,"multAdds":416520}]
+        """;
+
+    private const string Datasets = """
+        {"builtIn":[{"name":"mnist","displayName":"MNIST","channels":1,"height":28,"width":28,"classNames":["0","1","2","3","4","5","6","7","8","9"],
+                     "trainCount":60000,"testCount":10000,"source":"LeCun et al."}],"uploaded":[]}
+        """;
+
+    private const string Validation = """
+        {"spec":{"name":"lenet5 on mnist","model":{"name":"lenet5","numClasses":10,"init":"default"},"dataset":{"name":"mnist","validationFraction":0.1},
+                 "hyperparameters":{"epochs":1,"batchSize":64,"learningRate":0.05,"optimizer":"sgd","momentum":0,"weightDecay":0,"seed":42}},
+         "input":{"dataset":"mnist","imageShape":"1x28x28","inputShape":"1x32x32","classCount":10,"outputClasses":10},
+         "summary":{"model":"lenet5","batch":1,"inputShape":"1x32x32","layers":[],"totalParams":61706,"trainableParams":61706,"totalMultAdds":416520,
+                    "inputSizeMb":0.0,"forwardBackwardPassSizeMb":0.05,"paramsSizeMb":0.25,"estimatedTotalSizeMb":0.3,"text":"Total params: 61,706"},
+         "trainingMemory":{"totalBytes":5000000,"parameterStateBytes":740000,"batchBytes":4260000,"batchSize":64,"limitBytes":34359738368}}
+        """;
 
     private const string Metrics = """
         [{"epoch":1,"trainLoss":0.9,"trainAccuracy":0.7,"validationLoss":0.8,"validationAccuracy":0.75,"learningRate":0.05,"epochSeconds":3.2,"imagesPerSecond":900,"recordedAt":"2026-11-23T01:01:00Z"},

@@ -1,3 +1,4 @@
+using TrainingService.Contracts.Datasets;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.ImageFolders;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingService.Api.Identity;
 using TrainingService.Api.Limits;
+using TrainingService.Contracts.Datasets;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Identity;

@@ -1,52 +1,26 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using TrainingService.Api.Apis.Shared;
 using TrainingService.Api.Identity;
 using TrainingService.Api.Limits;
 using TrainingService.Core.Jobs;
-using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Apis.Jobs;
 
-/// <summary>
-/// <c>POST /api/jobs</c>. The body is read here rather than bound, so malformed JSON, unknown
-/// fields and wrong types come back as validation problems naming the field.
-/// </summary>
+/// <summary><c>POST /api/jobs</c>: the body as <see cref="SubmissionCheck"/> reads and validates it, stored and queued.</summary>
 public static class JobSubmissionEndpoint
 {
     public static async Task<Results<Created<JobResource>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request, ClaimsPrincipal user, JobSpecValidator validator, JobLifecycle lifecycle, JobDispatcher dispatcher,
         DatasetOwners datasetOwners, IOptions<ApiKeyLimits> keyLimits, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the job specification as application/json.");
-        }
-        JobSubmission? submission;
-        try
-        {
-            submission = await request.ReadFromJsonAsync<JobSubmission>(JobSpecJson.Options, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(JsonErrors.Describe(exception), title: "The request body is not a valid job specification.");
-        }
-
         var caller = user.GetCaller();
-        // An upload of another user is refused exactly as an unknown id, so that ids reveal nothing.
-        var mayUse = submission?.Dataset?.Id is { } datasetId && !await datasetOwners.MaySeeAsync(caller, datasetId, cancellationToken)
-            ? id => id != datasetId
-            : (Func<Guid, bool>?)null;
-        var validation = validator.Validate(submission, mayUse);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors, title: "The job specification has errors.");
-        }
+        var check = await SubmissionCheck.ReadAsync(request, caller, validator, datasetOwners, cancellationToken);
+        if (check.UnsupportedMediaType is { } unsupported) return unsupported;
+        if (check.Invalid is { } invalid) return invalid;
+        var validation = check.Valid!;
 
         var maxActive = keyLimits.Value.MaxActiveJobs;
         var job = await lifecycle.CreateAsync(validation.Spec!, validation.Resolution,

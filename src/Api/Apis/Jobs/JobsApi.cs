@@ -25,6 +25,10 @@ public static class JobsApi
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable).RequireRateLimiting(KeyLimitServiceExtensions.SubmissionsPolicy);
+        api.MapPost("/validate", JobValidationEndpoint.ValidateAsync).WithName("ValidateJob")
+            .WithSummary("Check a job specification as submitting it would, and describe what it would train; nothing is stored or queued")
+            .Accepts<JobSubmission>("application/json").WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job").ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using TrainingService.Contracts.Models;
 using TrainingService.Core.Models;
 using TrainingService.Core.Models.Summary;
 

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrainingService.Contracts.Datasets;
+using TrainingService.Contracts.Jobs;
+using TrainingService.Contracts.Models;
 using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Clients.Api;
@@ -57,6 +61,22 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     /// <returns>Every worker that has reported, by name; a worker that stopped cleanly is not among them.</returns>
     public async Task<IReadOnlyList<WorkerDto>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
         await GetAsync<List<WorkerDto>>("api/workers", cancellationToken) ?? [];
+
+    /// <returns>The model zoo: each entry's family, description, default input and size at that input.</returns>
+    public async Task<IReadOnlyList<ModelResource>> GetModelsAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync<List<ModelResource>>("api/models", cancellationToken) ?? [];
+
+    /// <returns>The built-in datasets and the uploads the signed-in user may train on.</returns>
+    public async Task<DatasetListResource> GetDatasetsAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync<DatasetListResource>("api/datasets", cancellationToken) ?? new DatasetListResource([], []);
+
+    /// <summary>Checks a job specification as submitting it would; nothing is stored or queued.</summary>
+    public Task<SpecCheck<JobValidationResource>> ValidateJobAsync(JsonObject spec, CancellationToken cancellationToken = default) =>
+        SendSpecAsync<JobValidationResource>("api/jobs/validate", spec, cancellationToken);
+
+    /// <summary>Submits a job specification; the job is queued when the Api takes it.</summary>
+    public Task<SpecCheck<JobDto>> SubmitJobAsync(JsonObject spec, CancellationToken cancellationToken = default) =>
+        SendSpecAsync<JobDto>("api/jobs", spec, cancellationToken);
 
     /// <summary>Asks who <paramref name="key"/> belongs to, before any session holds it: the sign-in check.</summary>
     /// <exception cref="ApiKeyRejectedException">The Api does not accept the key.</exception>
@@ -175,6 +195,27 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
             }
 
             return await ReadAsync<T>(response, path, cancellationToken);
+        });
+
+    // A 400 names the fields to fix, which the form shows by each; any other refusal (429, 413) is one message.
+    private Task<SpecCheck<T>> SendSpecAsync<T>(string path, JsonObject spec, CancellationToken cancellationToken)
+        where T : class =>
+        CallAsync(path, cancellationToken, async () =>
+        {
+            using var content = new StringContent(spec.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await SendAsync(HttpMethod.Post, path, content, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.BadRequest
+                && await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken) is { Errors: { Count: > 0 } errors })
+            {
+                return SpecCheck<T>.Refused(errors);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
+            }
+
+            return SpecCheck<T>.Accepted(await ReadAsync<T>(response, path, cancellationToken));
         });
 
     // The key is set per request rather than on the shared HttpClient: the factory pools handlers across users.

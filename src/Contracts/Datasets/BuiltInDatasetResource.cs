@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis.Datasets;
+namespace TrainingService.Contracts.Datasets;
 
 /// <summary>A dataset the service knows by name; a job picks it with <c>"dataset": {"name": "&lt;name&gt;"}</c>.</summary>
 /// <param name="Name">The name a job gives, such as <c>mnist</c>.</param>

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis.Models;
+namespace TrainingService.Contracts.Models;
 
 /// <summary>A zoo entry: what it is, what it takes by default, and its size at that default.</summary>
 public sealed record ModelResource(

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis.Models;
+namespace TrainingService.Contracts.Models;
 
 /// <summary>One row of a summary: the module's key path, its type, depth and "depth-index", output shape, parameters and mult-adds.</summary>
 public sealed record SummaryRowResource(

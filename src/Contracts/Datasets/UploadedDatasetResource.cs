@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis.Datasets;
+namespace TrainingService.Contracts.Datasets;
 
 /// <summary>An uploaded image folder. Train on it with <c>"dataset": {"name": "imagefolder", "id": "&lt;id&gt;"}</c>.</summary>
 /// <param name="Id">Names the dataset in a job's <c>dataset.id</c> and in <c>/api/datasets/{id}</c>.</param>

@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis.Datasets;
+namespace TrainingService.Contracts.Datasets;
 
 /// <summary>Everything a job can train on.</summary>
 /// <param name="BuiltIn">The datasets picked by name, in the registry's order.</param>

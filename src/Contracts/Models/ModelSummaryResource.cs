@@ -1,4 +1,4 @@
-namespace TrainingService.Api.Apis.Models;
+namespace TrainingService.Contracts.Models;
 
 /// <summary>A torchinfo-style summary: one row per module call, and the totals torchinfo prints.</summary>
 public sealed record ModelSummaryResource(
