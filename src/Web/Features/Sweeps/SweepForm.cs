@@ -137,7 +137,7 @@ public sealed class SweepForm
     {
         if (!IsGrid)
         {
-            return MaxTrials is { } trials ? $"{Count(trials)} random draws" : "Random search needs max trials.";
+            return MaxTrials is { } trials ? $"Random search: {Count(trials)}." : "Random search needs max trials.";
         }
 
         if (Rows.Count == 0)
