@@ -221,7 +221,7 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
         {
             var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
             return problem?.Errors is { Count: > 0 } errors
-                ? new ApiValidationException(problem.Title ?? "The Api refused the submission.", errors)
+                ? new ApiValidationException(Reasons(errors), errors)
                 : null;
         }
         catch (JsonException)
@@ -281,7 +281,7 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
             // A validation problem's reasons are in its errors; "One or more validation errors occurred" alone helps nobody.
             if (problem?.Errors is { Count: > 0 } errors)
             {
-                return string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
+                return Reasons(errors);
             }
 
             return problem?.Detail ?? problem?.Title;
@@ -292,6 +292,9 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
             return null;
         }
     }
+
+    private static string Reasons(IReadOnlyDictionary<string, string[]> errors) =>
+        string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
 
     private static async Task<HealthReportDto> UnhealthyReportAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
