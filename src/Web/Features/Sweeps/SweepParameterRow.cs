@@ -7,10 +7,8 @@ namespace TrainingService.Web.Features.Sweeps;
 /// <summary>One searched field as the form edits it: a path, a kind, and either a comma-separated values list or a range.</summary>
 public sealed class SweepParameterRow
 {
-    private static int nextKey;
-
     /// <summary>Identifies the row while rows are added and removed above it.</summary>
-    public int Key { get; } = Interlocked.Increment(ref nextKey);
+    public Guid Key { get; } = Guid.NewGuid();
 
     public string Path { get; set; } = "";
 
