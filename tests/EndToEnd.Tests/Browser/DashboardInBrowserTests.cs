@@ -10,7 +10,7 @@ namespace TrainingService.EndToEnd.Tests.Browser;
 /// and the sign-in: a one-click link whose key stays in the fragment, the redirect without a session, sign-out, and
 /// pages that run under the Content-Security-Policy without a single violation.
 /// </summary>
-public sealed class DashboardInBrowserTests : IAsyncLifetime
+public sealed partial class DashboardInBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly float Patience = (float)TimeSpan.FromSeconds(15).TotalMilliseconds;

@@ -16,7 +16,7 @@ namespace TrainingService.EndToEnd.Tests.Browser;
 /// Like the Api, it answers 401 to every route but health without a known key (Bearer, or the hub's access_token),
 /// and serves the accounts routes the dashboard's sign-in, Keys and Users pages use.
 /// </summary>
-public sealed class StandInApi : IAsyncDisposable
+public sealed partial class StandInApi : IAsyncDisposable
 {
     /// <summary>The admin's key, as <c>./run.sh</c> prints it for the one-click sign-in link.</summary>
     public const string AdminKey = "tsk_browserbrowserbrowserbrowserbrowserbrows";
@@ -70,6 +70,7 @@ public sealed class StandInApi : IAsyncDisposable
         app.MapGet($"/api/jobs/{KnownJob}/checkpoints", () => Results.Content(Checkpoints, "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/attempts", () => Results.Content("[]", "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/steps", () => Results.Content("""{"totalSteps":4,"points":[{"step":0,"mean":2.3,"min":2.2,"max":2.4},{"step":2,"mean":1.1,"min":0.9,"max":1.3}]}""", "application/json"));
+        api.MapSweeps(app);
         app.MapGet("/api/jobs", (int page, int pageSize) => Results.Content(api.JobPage(page, pageSize), "application/json"));
         app.MapGet("/api/models", () => Results.Content(Models, "application/json"));
         app.MapGet("/api/datasets", () => Results.Content(Datasets, "application/json"));

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingService.Contracts.Datasets;
 using TrainingService.Contracts.Jobs;
 using TrainingService.Contracts.Models;
+using TrainingService.Contracts.Sweeps;
 using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Clients.Api;
@@ -57,6 +59,33 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     /// <returns>The job queued again, or running again when a pause it had not reached yet was withdrawn.</returns>
     public Task<JobDto> ResumeAsync(Guid id, CancellationToken cancellationToken = default) =>
         PostAsync<JobDto>($"api/jobs/{id}/resume", body: null, cancellationToken);
+
+    /// <returns>One page of sweeps, newest first.</returns>
+    public async Task<SweepPage> GetSweepsAsync(int page, int pageSize, CancellationToken cancellationToken = default) =>
+        await GetAsync<SweepPage>($"api/sweeps?page={page}&pageSize={pageSize}", cancellationToken)
+            ?? new SweepPage([], page, pageSize, 0);
+
+    /// <returns>The sweep, or <see langword="null"/> when the Api does not know the id.</returns>
+    public Task<SweepResource?> GetSweepAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<SweepResource>($"api/sweeps/{id}", cancellationToken);
+
+    /// <returns>The sweep's trials by trial number; empty when the Api does not know the id.</returns>
+    public async Task<IReadOnlyList<SweepTrialResource>> GetSweepTrialsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await GetAsync<List<SweepTrialResource>>($"api/sweeps/{id}/trials", cancellationToken) ?? [];
+
+    /// <returns>ASHA's decisions so far; empty without early stopping.</returns>
+    public async Task<IReadOnlyList<SweepRungResource>> GetSweepRungsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await GetAsync<List<SweepRungResource>>($"api/sweeps/{id}/rungs", cancellationToken) ?? [];
+
+    /// <summary>Sends <paramref name="json"/> as written (the text the form shows), so what is sent is what was shown.</summary>
+    /// <returns>The sweep as created, its first trials queued.</returns>
+    /// <exception cref="ApiValidationException">The Api refused it; its reasons are keyed by field.</exception>
+    public Task<SweepResource> SubmitSweepAsync(string json, CancellationToken cancellationToken = default) =>
+        PostAsync<SweepResource>("api/sweeps", new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
+
+    /// <returns>The sweep after the request: cancelled, its queued trials cancelled and its running ones asked to stop.</returns>
+    public Task<SweepResource> CancelSweepAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<SweepResource>($"api/sweeps/{id}/cancel", body: null, cancellationToken);
 
     /// <returns>Every worker that has reported, by name; a worker that stopped cleanly is not among them.</returns>
     public async Task<IReadOnlyList<WorkerDto>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
@@ -185,10 +214,18 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     // A command's refusal is an answer for the person who clicked, so its problem detail becomes the message.
     private Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken)
         where T : class =>
+        PostAsync<T>(path, body is null ? null : JsonContent.Create(body, options: ApiJson.Options), cancellationToken);
+
+    private Task<T> PostAsync<T>(string path, HttpContent? content, CancellationToken cancellationToken)
+        where T : class =>
         CallAsync(path, cancellationToken, async () =>
         {
-            var content = body is null ? null : JsonContent.Create(body, options: ApiJson.Options);
             using var response = await SendAsync(HttpMethod.Post, path, content, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.BadRequest && await ValidationProblemAsync(response, cancellationToken) is { } invalid)
+            {
+                throw invalid;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
@@ -217,6 +254,21 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
 
             return SpecCheck<T>.Accepted(await ReadAsync<T>(response, path, cancellationToken));
         });
+    // The body is buffered (ResponseContentRead), so reading it here leaves it readable for RefusalAsync when it is not one.
+    private static async Task<ApiValidationException?> ValidationProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
+            return problem?.Errors is { Count: > 0 } errors
+                ? new ApiValidationException(Reasons(errors), errors)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     // The key is set per request rather than on the shared HttpClient: the factory pools handlers across users.
     private async Task<HttpResponseMessage> SendAsync(
@@ -269,7 +321,7 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
             // A validation problem's reasons are in its errors; "One or more validation errors occurred" alone helps nobody.
             if (problem?.Errors is { Count: > 0 } errors)
             {
-                return string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
+                return Reasons(errors);
             }
 
             return problem?.Detail ?? problem?.Title;
@@ -280,6 +332,9 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
             return null;
         }
     }
+
+    private static string Reasons(IReadOnlyDictionary<string, string[]> errors) =>
+        string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
 
     private static async Task<HealthReportDto> UnhealthyReportAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
