@@ -54,6 +54,18 @@ public sealed class JobsPageFindingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_filter_being_typed_survives_a_live_update_of_the_list()
+    {
+        var page = RenderPage();
+
+        page.Find("[data-filter=model]").Change("resnet");
+        await context.Hub.RaiseAsync(Samples.EpochEvent(Baseline, epoch: 5));
+
+        page.WaitForAssertion(() => Assert.Equal("resnet", page.Find("[data-filter=model]").GetAttribute("value")));
+        Assert.Equal(1, context.Api.CountOf(FirstPage));
+    }
+
+    [Fact]
     public void A_sweep_filter_that_is_not_an_id_is_refused_beside_the_field()
     {
         var page = RenderPage();
