@@ -200,6 +200,7 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".page-header [data-live-state]")).ToHaveAttributeAsync("data-live-state", "Live", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("[data-checkpoint=best] a.download")).ToHaveAttributeAsync("href", $"downloads/jobs/{StandInApi.KnownJob}/checkpoints/best");
         await page.WaitForTimeoutAsync(1000);
+        await ScreenshotAsync(page, "job");
         await AssertNoCspViolationAsync(page, "the job page");
 
         foreach (var (path, ready) in new[] { ("keys", "[data-key-id]"), ("users", "[data-user-id]"), ("workers", "h1") })
