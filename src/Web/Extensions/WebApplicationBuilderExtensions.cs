@@ -4,6 +4,7 @@ using Radzen;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Features.Shared;
 using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Extensions;
@@ -40,6 +41,7 @@ public static class WebApplicationBuilderExtensions
 
         // Scoped = one hub connection per circuit, disposed when the browser tab goes away.
         services.AddScoped<ITrainingHub, TrainingHubConnection>();
+        services.AddScoped<JobListNotice>();
 
         return builder;
     }

@@ -200,6 +200,7 @@ public sealed partial class DashboardInBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".page-header [data-live-state]")).ToHaveAttributeAsync("data-live-state", "Live", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("[data-checkpoint=best] a.download")).ToHaveAttributeAsync("href", $"downloads/jobs/{StandInApi.KnownJob}/checkpoints/best");
         await page.WaitForTimeoutAsync(1000);
+        await ScreenshotAsync(page, "job");
         await AssertNoCspViolationAsync(page, "the job page");
 
         foreach (var (path, ready) in new[] { ("keys", "[data-key-id]"), ("users", "[data-user-id]"), ("workers", "h1") })
@@ -242,6 +243,58 @@ public sealed partial class DashboardInBrowserTests : IAsyncLifetime
         Assert.Empty(cspConsole);
     }
 
+    [SkippableFact]
+    public async Task Filtering_the_list_comparing_two_jobs_and_deleting_one_with_confirmation()
+    {
+        var baseline = api.Library.Add("baseline-lenet", "Succeeded", 0.05, "baseline");
+        var tuned = api.Library.Add("tuned-lenet", "Succeeded", 0.01, "baseline", "tuned");
+        api.Library.Add("running-lenet", "Running", 0.1);
+        var page = await OpenAsync();
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(3, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-storage-checkpoints]")).ToHaveTextAsync("3.0 MiB in 6 files");
+        await WaitUntilInteractiveAsync(page);
+
+        await page.Locator("[data-status-filter=Succeeded]").CheckAsync();
+
+        await page.WaitForURLAsync(new Regex("status=Succeeded"), new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(2, new() { Timeout = Patience });
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(2, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-status-filter=Succeeded]")).ToBeCheckedAsync();
+        await WaitUntilInteractiveAsync(page);
+        await ScreenshotAsync(page, "jobs-filtered");
+
+        await page.Locator($"[data-select-job='{baseline}']").CheckAsync();
+        await page.Locator($"[data-select-job='{tuned}']").CheckAsync();
+        await page.Locator("a[data-action=compare-selected]").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex($"compare\\?jobs={baseline},{tuned}$"), new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-final-metrics] [data-compare-job]")).ToHaveCountAsync(2, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-compare-chart=Loss] svg .rz-line-series")).ToHaveCountAsync(4, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-spec-path='hyperparameters.learningRate']")).ToContainTextAsync("0.01");
+        await Assertions.Expect(page.Locator("[data-network-sizes] [data-metric=parameters]").First).ToHaveTextAsync("61,706");
+        await Assertions.Expect(page.Locator("[data-confusion-difference] [data-cell='0,0']")).ToHaveTextAsync("+1");
+        await page.WaitForTimeoutAsync(500);
+        await AssertNoCspViolationAsync(page, "the compare page");
+        await Assertions.Expect(page.Locator("[data-compare-chart=Steps] .rz-category-axis .rz-tick-text").First).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "compare");
+
+        await page.GotoAsync(new Uri(webAddress, "jobs?status=Succeeded").AbsoluteUri);
+        await WaitUntilInteractiveAsync(page);
+        await page.Locator($"[data-delete-job='{baseline}']").ClickAsync();
+        var dialog = page.Locator($"[data-delete-dialog='{baseline}']");
+        await Assertions.Expect(dialog).ToContainTextAsync("Delete “baseline-lenet”?", new() { Timeout = Patience });
+        await Assertions.Expect(dialog.Locator("[data-delete-what]")).ToContainTextAsync("its 1 checkpoint (best; 1.5 MiB)");
+        await ScreenshotAsync(page, "delete-confirmation");
+        Assert.Contains("baseline-lenet", api.Library.Names);
+        await dialog.Locator("[data-action=confirm-delete]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Deleted job “baseline-lenet” and its checkpoints (1.5 MiB).", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(1);
+        Assert.DoesNotContain("baseline-lenet", api.Library.Names);
+        Assert.Empty(cspConsole);
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null) await browser.DisposeAsync();
@@ -273,6 +326,20 @@ public sealed partial class DashboardInBrowserTests : IAsyncLifetime
         }
 
         return page;
+    }
+
+    // The list is prerendered with its rows; clicks do something only once the circuit is up, which the live dot shows.
+    private static Task WaitUntilInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator(".page-header [data-live-state]")).ToHaveAttributeAsync("data-live-state", "Live", new() { Timeout = Patience });
+
+    /// <summary>Saves what the person sees when <c>TEST_SCREENSHOTS</c> names a folder, for the notes of a change; otherwise nothing.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("TEST_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        }
     }
 
     private static async Task AssertNoCspViolationAsync(IPage page, string where)

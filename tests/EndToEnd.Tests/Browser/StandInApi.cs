@@ -48,6 +48,9 @@ public sealed partial class StandInApi : IAsyncDisposable
     /// <summary>How many jobs <c>GET /api/jobs</c> says exist; the pages within range are filled with generated jobs.</summary>
     public int JobCount { get; set; }
 
+    /// <summary>Named jobs to filter, compare and delete; once one is added, <c>GET /api/jobs</c> lists these instead of <see cref="JobCount"/>.</summary>
+    public StandInJobLibrary Library { get; } = new();
+
     /// <summary>What <c>GET /health/ready</c> answers: the HTTP status and the contract's JSON body.</summary>
     public (HttpStatusCode Status, string Body) Readiness { get; set; } = (HttpStatusCode.OK, ReadinessBody("Healthy", "Healthy", "Healthy"));
 
@@ -69,15 +72,25 @@ public sealed partial class StandInApi : IAsyncDisposable
         app.MapGet($"/api/jobs/{KnownJob}/metrics", () => Results.Content(Metrics, "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/checkpoints", () => Results.Content(Checkpoints, "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/attempts", () => Results.Content("[]", "application/json"));
-        app.MapGet($"/api/jobs/{KnownJob}/steps", () => Results.Content("""{"totalSteps":4,"points":[{"step":0,"mean":2.3,"min":2.2,"max":2.4},{"step":2,"mean":1.1,"min":0.9,"max":1.3}]}""", "application/json"));
+        app.MapGet($"/api/jobs/{KnownJob}/steps", () => Results.Content(Steps, "application/json"));
         api.MapSweeps(app);
-        app.MapGet("/api/jobs", (int page, int pageSize) => Results.Content(api.JobPage(page, pageSize), "application/json"));
-        app.MapGet("/api/models", () => Results.Content(Models, "application/json"));
-        app.MapGet("/api/datasets", () => Results.Content(Datasets, "application/json"));
+        app.MapGet("/api/jobs", (HttpRequest request, int page, int pageSize) =>
+            api.Library.InUse ? api.Library.List(request) : Results.Content(api.JobPage(page, pageSize), "application/json"));
         app.MapPost("/api/jobs/validate", async (HttpRequest request) => Check(await ReadBodyAsync(request)) ?? Results.Content(Validation, "application/json"));
         app.MapPost("/api/jobs", async (HttpRequest request) => api.Submit(await ReadBodyAsync(request)));
-        app.MapGet("/api/jobs/{id:guid}", (Guid id) => api.submitted.TryGetValue(id, out var job) ? Results.Content(job, "application/json") : JobNotFound(id));
+        app.MapGet("/api/jobs/{id:guid}", (Guid id) =>
+            api.Library.TryGet(id, out var job) ? StandInJobLibrary.Json(job.Json())
+            : api.submitted.TryGetValue(id, out var submitted) ? Results.Content(submitted, "application/json")
+            : JobNotFound(id));
+        app.MapDelete("/api/jobs/{id:guid}", (Guid id) => api.Library.Delete(id));
+        app.MapGet("/api/jobs/{id:guid}/metrics", (Guid id) => api.Library.TryGet(id, out var job) ? StandInJobLibrary.Json(job.Metrics()) : JobNotFound(id));
+        app.MapGet("/api/jobs/{id:guid}/evaluation", (Guid id) => api.Library.TryGet(id, out var job) ? job.Evaluation() : JobNotFound(id));
+        app.MapGet("/api/jobs/{id:guid}/checkpoints", (Guid id) => api.Library.TryGet(id, out _) ? StandInJobLibrary.Json(Checkpoints.Replace(KnownJob.ToString(), id.ToString(), StringComparison.Ordinal)) : JobNotFound(id));
+        app.MapGet("/api/jobs/{id:guid}/steps", (Guid id) => api.Library.TryGet(id, out _) ? StandInJobLibrary.Json(Steps) : JobNotFound(id));
         app.MapGet("/api/jobs/{id:guid}/{**rest}", (Guid id) => JobNotFound(id));
+        app.MapGet("/api/storage", () => StandInJobLibrary.Json(Storage));
+        app.MapGet("/api/models", () => StandInJobLibrary.Json(Models));
+        app.MapGet("/api/datasets", () => StandInJobLibrary.Json(Datasets));
         app.MapGet("/health/ready", () => Results.Content(api.Readiness.Body, "application/json", statusCode: (int)api.Readiness.Status));
         await app.StartAsync();
         return api;
@@ -170,6 +183,13 @@ public sealed partial class StandInApi : IAsyncDisposable
 
     private static readonly string Checkpoints = $$"""
         [{"name":"best","epoch":2,"sizeBytes":248000,"sha256":"ab12cd34ef56","createdAt":"2026-11-23T01:02:00Z","downloadUrl":"/api/jobs/{{KnownJob}}/checkpoints/best","step":1876}]
+        """;
+
+    private const string Steps = """{"totalSteps":4,"points":[{"step":0,"mean":2.3,"min":2.2,"max":2.4},{"step":2,"mean":1.1,"min":0.9,"max":1.3}]}""";
+
+    private const string Storage = """
+        {"checkpointBytes":3145728,"checkpointFiles":6,"datasetBytes":0,"datasets":0,"artifactStore":"/srv/artifacts",
+         "retention":{"enabled":true,"trainingCheckpointDays":14,"maxCheckpointBytes":null,"interval":"01:00:00","lastRunAt":null,"lastFreedBytes":null}}
         """;
 
     private static IResult JobNotFound(Guid id) =>

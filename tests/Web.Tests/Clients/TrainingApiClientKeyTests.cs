@@ -1,3 +1,4 @@
+using TrainingService.Contracts.Jobs;
 using System.Net;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Tests.TestSupport;
@@ -15,9 +16,9 @@ public sealed class TrainingApiClientKeyTests
     [Fact]
     public async Task Every_call_carries_the_signed_in_users_key_as_bearer()
     {
-        await client.GetJobsAsync(1, 20);
+        await client.GetJobsAsync(new JobListQuery());
         await client.GetWorkersAsync();
-        await Assert.ThrowsAsync<TrainingApiException>(() => client.CancelAsync(Guid.NewGuid()));
+        await Assert.ThrowsAsync<ApiRefusedException>(() => client.CancelAsync(Guid.NewGuid()));
 
         Assert.Equal(["Bearer " + TestSession.MemberKey, "Bearer " + TestSession.MemberKey, "Bearer " + TestSession.MemberKey], api.Authorizations);
     }
@@ -37,9 +38,9 @@ public sealed class TrainingApiClientKeyTests
     [Fact]
     public async Task A_401_from_the_api_is_a_rejected_key_not_an_outage()
     {
-        api.Answer(HttpMethod.Get, "/api/jobs?page=1&pageSize=20", HttpStatusCode.Unauthorized, """{ "title": "A valid API key is required" }""");
+        api.Answer(HttpMethod.Get, "/api/jobs?page=1&pageSize=20&sort=active&order=asc", HttpStatusCode.Unauthorized, """{ "title": "A valid API key is required" }""");
 
-        await Assert.ThrowsAsync<ApiKeyRejectedException>(() => client.GetJobsAsync(1, 20));
+        await Assert.ThrowsAsync<ApiKeyRejectedException>(() => client.GetJobsAsync(new JobListQuery()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TrainingService.Contracts.Jobs;
 using System.Net;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Tests.TestSupport;
@@ -38,20 +39,80 @@ public sealed class TrainingApiClientTests
     {
         api.Unreachable = true;
 
-        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.GetJobsAsync(1, 20));
+        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.GetJobsAsync(new JobListQuery()));
 
         Assert.Contains("unreachable", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Reads_a_page_of_jobs()
+    public async Task Reads_a_page_of_jobs_asking_with_the_query_as_the_contract_spells_it()
     {
-        api.Json("/api/jobs?page=2&pageSize=20", Samples.Page(2, 42, Samples.Job(Samples.JobId)));
+        api.Json("/api/jobs?page=2&pageSize=20&status=Running%2CPaused&tag=baseline&q=lr%200.1&sort=name&order=desc",
+            Samples.Page(2, 42, Samples.Job(Samples.JobId)));
 
-        var page = await client.GetJobsAsync(2, 20);
+        var page = await client.GetJobsAsync(new JobListQuery(Page: 2, Status: ["Running", "Paused"], Tag: "baseline", Text: "lr 0.1",
+            Sort: JobListSort.Name, Order: JobListSort.Descending));
 
         Assert.Equal(3, page.TotalPages);
         Assert.Equal(Samples.JobId, Assert.Single(page.Items).Id);
+    }
+
+    [Fact]
+    public async Task A_labels_update_sends_only_the_fields_it_changes()
+    {
+        api.Answer(HttpMethod.Patch, $"/api/jobs/{Samples.JobId}", HttpStatusCode.OK, Samples.Job(Samples.JobId, tags: "[\"baseline\"]"));
+
+        var job = await client.UpdateLabelsAsync(Samples.JobId, new JobLabelsUpdate(["baseline"], Note: null));
+
+        Assert.Equal(["baseline"], job.Tags);
+        Assert.Equal("""{"tags":["baseline"]}""", Assert.Single(api.Bodies));
+    }
+
+    [Fact]
+    public async Task A_refused_labels_update_keeps_the_reasons_by_field()
+    {
+        api.Answer(HttpMethod.Patch, $"/api/jobs/{Samples.JobId}", HttpStatusCode.BadRequest,
+            Samples.ValidationProblem(("tags[1]", "must be at most 40 characters."), ("note", "must be at most 4000 characters.")));
+
+        var refusal = await Assert.ThrowsAsync<ApiRefusedException>(() => client.UpdateLabelsAsync(Samples.JobId, new JobLabelsUpdate(["a", "b"], "n")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refusal.Status);
+        Assert.Equal(["must be at most 40 characters."], refusal.ErrorsFor("tags"));
+        Assert.Equal(["must be at most 4000 characters."], refusal.ErrorsFor("note"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_running_job_is_refused_with_the_api_reason()
+    {
+        api.Answer(HttpMethod.Delete, $"/api/jobs/{Samples.JobId}", HttpStatusCode.Conflict,
+            Samples.Problem(409, "Job is not finished", "The job is Running; cancel it first."));
+
+        var refusal = await Assert.ThrowsAsync<ApiRefusedException>(() => client.DeleteJobAsync(Samples.JobId));
+
+        Assert.Equal(HttpStatusCode.Conflict, refusal.Status);
+        Assert.Equal("The job is Running; cancel it first.", refusal.Message);
+    }
+
+    [Fact]
+    public async Task Deleting_a_finished_job_is_answered_without_a_body()
+    {
+        api.Answer(HttpMethod.Delete, $"/api/jobs/{Samples.JobId}", HttpStatusCode.NoContent, "");
+
+        await client.DeleteJobAsync(Samples.JobId);
+
+        Assert.Equal(1, api.CountOf(HttpMethod.Delete, $"/api/jobs/{Samples.JobId}"));
+    }
+
+    [Fact]
+    public async Task Reads_the_disk_used_and_the_retention_policy()
+    {
+        api.Json("/api/storage", Samples.Storage);
+
+        var storage = await client.GetStorageAsync();
+
+        Assert.Equal(3_221_225_472, storage!.CheckpointBytes);
+        Assert.Equal(TimeSpan.FromHours(1), storage.Retention.Interval);
+        Assert.Equal(14, storage.Retention.TrainingCheckpointDays);
     }
 
     [Fact]
@@ -115,7 +176,7 @@ public sealed class TrainingApiClientTests
         api.Post($"/api/jobs/{Samples.JobId}/resume", HttpStatusCode.Conflict,
             Samples.Problem(409, "The job cannot be resumed", "Job is Failed; only queued, running or paused jobs can be resumed."));
 
-        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.ResumeAsync(Samples.JobId));
+        var error = await Assert.ThrowsAsync<ApiRefusedException>(() => client.ResumeAsync(Samples.JobId));
 
         Assert.Equal("Job is Failed; only queued, running or paused jobs can be resumed.", error.Message);
     }
@@ -126,7 +187,7 @@ public sealed class TrainingApiClientTests
         var unknown = Guid.NewGuid();
         api.Post($"/api/jobs/{unknown}/pause", HttpStatusCode.NotFound, Samples.Problem(404, "Job not found", $"No job has the id {unknown}."));
 
-        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.PauseAsync(unknown));
+        var error = await Assert.ThrowsAsync<ApiRefusedException>(() => client.PauseAsync(unknown));
 
         Assert.Equal($"No job has the id {unknown}.", error.Message);
     }
@@ -136,7 +197,7 @@ public sealed class TrainingApiClientTests
     {
         api.Post($"/api/jobs/{Samples.JobId}/cancel", HttpStatusCode.BadGateway, "<html>Bad gateway</html>");
 
-        var error = await Assert.ThrowsAsync<TrainingApiException>(() => client.CancelAsync(Samples.JobId));
+        var error = await Assert.ThrowsAsync<ApiRefusedException>(() => client.CancelAsync(Samples.JobId));
 
         Assert.Contains("502 BadGateway", error.Message, StringComparison.Ordinal);
     }

@@ -8,6 +8,7 @@ using Radzen.Blazor.Rendering;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Features.Shared;
 using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Tests.TestSupport;
@@ -25,6 +26,7 @@ public sealed class DashboardContext : BunitContext
         Services.AddSingleton(new TrainingApiClient(new HttpClient(Api) { BaseAddress = new("http://api.internal:5080/") }, Session));
         Services.AddSingleton<ITrainingHub>(Hub);
         Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton(Notices);
         Services.AddRadzenComponents();
 
         Authorization = this.AddAuthorization();
@@ -58,4 +60,7 @@ public sealed class DashboardContext : BunitContext
     public FakeTrainingHub Hub { get; } = new();
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>The message one page leaves for the jobs list, shared by every page of the test as by a circuit.</summary>
+    public JobListNotice Notices { get; } = new();
 }

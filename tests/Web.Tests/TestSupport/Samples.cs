@@ -11,20 +11,23 @@ public static class Samples
 
     public static string Job(Guid id, string status = "Running", string name = "lenet-mnist", int currentEpoch = 2,
         int totalEpochs = 5, string error = "null", string result = "null", int attempt = 1,
-        string statusReason = "null", string stopRequest = "null", int restarts = 0, string owner = "null") => $$"""
+        string statusReason = "null", string stopRequest = "null", int restarts = 0, string owner = "null",
+        string tags = "[]", string note = "null", long checkpointBytes = 0, string model = "lenet5", string dataset = "mnist",
+        double learningRate = 0.05) => $$"""
         {
           "id": "{{id}}", "name": "{{name}}", "status": "{{status}}",
           "spec": {
             "name": "{{name}}", "futureField": { "nested": true },
-            "model": { "name": "lenet5", "numClasses": 10 },
-            "dataset": { "name": "mnist", "validationFraction": 0.1 },
-            "hyperparameters": { "epochs": {{totalEpochs}}, "batchSize": 64, "learningRate": 0.05, "optimizer": "sgd",
+            "model": { "name": "{{model}}", "numClasses": 10 },
+            "dataset": { "name": "{{dataset}}", "validationFraction": 0.1 },
+            "hyperparameters": { "epochs": {{totalEpochs}}, "batchSize": 64, "learningRate": {{Number(learningRate)}}, "optimizer": "sgd",
                                  "momentum": 0.9, "weightDecay": 0, "seed": 42 }
           },
           "createdAt": "2026-11-23T01:00:00Z", "startedAt": "2026-11-23T01:00:05Z", "finishedAt": null,
           "currentEpoch": {{currentEpoch}}, "totalEpochs": {{totalEpochs}}, "attempt": {{attempt}},
           "workerName": "gpu-host:4242", "error": {{error}}, "result": {{result}}, "someNewField": 7,
-          "statusReason": {{statusReason}}, "stopRequest": {{stopRequest}}, "restarts": {{restarts}}, "owner": {{owner}}
+          "statusReason": {{statusReason}}, "stopRequest": {{stopRequest}}, "restarts": {{restarts}}, "owner": {{owner}},
+          "tags": {{tags}}, "note": {{note}}, "sweepId": null, "trialNumber": null, "checkpointBytes": {{checkpointBytes}}
         }
         """;
 
@@ -49,6 +52,17 @@ public static class Samples
         """;
 
     public static string AttemptsPath(Guid id) => $"/api/jobs/{id}/attempts";
+
+    /// <summary>A 400 as ASP.NET Core's validation problem words it, with each reason under its field's path.</summary>
+    public static string ValidationProblem(params (string Field, string Reason)[] errors) =>
+        $$"""{ "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1", "title": "One or more validation errors occurred.", "status": 400, "errors": { {{string.Join(", ", errors.Select(e => $"\"{e.Field}\": [\"{e.Reason}\"]"))}} } }""";
+
+    /// <summary>3 GiB of checkpoints in 42 files, two uploads, and retention on: training checkpoints after 14 days, a 10 GiB cap, hourly.</summary>
+    public const string Storage = """
+        { "checkpointBytes": 3221225472, "checkpointFiles": 42, "datasetBytes": 52428800, "datasets": 2, "artifactStore": "/var/lib/training/artifacts",
+          "retention": { "enabled": true, "trainingCheckpointDays": 14, "maxCheckpointBytes": 10737418240, "interval": "01:00:00",
+                         "lastRunAt": "2026-11-23T03:00:00Z", "lastFreedBytes": 1048576 } }
+        """;
 
     public static string Problem(int status, string title, string detail) =>
         $$"""{ "type": "https://tools.ietf.org/html/rfc9110#section-15.5", "title": "{{title}}", "status": {{status}}, "detail": "{{detail}}" }""";
@@ -93,6 +107,8 @@ public static class Samples
 
     private static string Bucket((long Step, double Mean, double Min, double Max) b) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture, $$"""{ "step": {{b.Step}}, "mean": {{b.Mean}}, "min": {{b.Min}}, "max": {{b.Max}} }""");
+
+    private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Loss(int epoch) => (1.0 / (epoch + 1)).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,13 @@ public static class ApiJson
     public static JsonSerializerOptions Indented { get; } =
         new(Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// For command bodies: nulls are left out, because for <c>PATCH</c> an absent field means "keep" and a null would
+    /// not say that, and the Api refuses members it does not know.
+    /// </summary>
+    public static JsonSerializerOptions Commands { get; } =
+        new(Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -1,3 +1,4 @@
 namespace TrainingService.Web.Clients.Api;
 
-public sealed record DatasetSpecDto(string? Name, double? ValidationFraction);
+/// <param name="Id">The uploaded dataset, for <c>"name": "imagefolder"</c>.</param>
+public sealed record DatasetSpecDto(string? Name, double? ValidationFraction, Guid? Id = null);

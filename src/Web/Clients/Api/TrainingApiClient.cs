@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using TrainingService.Contracts.Datasets;
 using TrainingService.Contracts.Jobs;
 using TrainingService.Contracts.Models;
+using TrainingService.Contracts.Storage;
 using TrainingService.Contracts.Sweeps;
 using TrainingService.Web.Security;
 
@@ -19,9 +20,10 @@ namespace TrainingService.Web.Clients.Api;
 /// </summary>
 public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credentials)
 {
-    public async Task<PagedResult<JobDto>> GetJobsAsync(int page, int pageSize, CancellationToken cancellationToken = default) =>
-        await GetAsync<PagedResult<JobDto>>($"api/jobs?page={page}&pageSize={pageSize}", cancellationToken)
-            ?? new PagedResult<JobDto>([], page, pageSize, 0);
+    /// <returns>The page of jobs that match the query's filters, in its order.</returns>
+    public async Task<PagedResult<JobDto>> GetJobsAsync(JobListQuery query, CancellationToken cancellationToken = default) =>
+        await GetAsync<PagedResult<JobDto>>($"api/jobs?{query.ToQueryString()}", cancellationToken)
+            ?? new PagedResult<JobDto>([], query.Page, query.PageSize, 0);
 
     /// <returns>The job, or <see langword="null"/> when the Api does not know the id.</returns>
     public Task<JobDto?> GetJobAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -50,15 +52,27 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     /// until its next batch boundary. A refusal (finished job, unknown id) throws with the Api's explanation.
     /// </returns>
     public Task<JobDto> CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<JobDto>($"api/jobs/{id}/cancel", body: null, cancellationToken);
+        SendCommandAsync<JobDto>(HttpMethod.Post, $"api/jobs/{id}/cancel", body: null, cancellationToken);
 
     /// <inheritdoc cref="CancelAsync"/>
     public Task<JobDto> PauseAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<JobDto>($"api/jobs/{id}/pause", body: null, cancellationToken);
+        SendCommandAsync<JobDto>(HttpMethod.Post, $"api/jobs/{id}/pause", body: null, cancellationToken);
 
     /// <returns>The job queued again, or running again when a pause it had not reached yet was withdrawn.</returns>
     public Task<JobDto> ResumeAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<JobDto>($"api/jobs/{id}/resume", body: null, cancellationToken);
+        SendCommandAsync<JobDto>(HttpMethod.Post, $"api/jobs/{id}/resume", body: null, cancellationToken);
+
+    /// <returns>The job with its tags or note replaced; a refusal names the field (<c>tags[1]</c>, <c>note</c>) in its errors.</returns>
+    public Task<JobDto> UpdateLabelsAsync(Guid id, JobLabelsUpdate update, CancellationToken cancellationToken = default) =>
+        SendCommandAsync<JobDto>(HttpMethod.Patch, $"api/jobs/{id}", update, cancellationToken);
+
+    /// <summary>Deletes a finished job with its rows and files; a job that is not finished is refused (409) with the Api's reason.</summary>
+    public Task DeleteJobAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendCommandAsync(HttpMethod.Delete, $"api/jobs/{id}", body: null, cancellationToken);
+
+    /// <returns>What the caller's jobs and uploads hold on disk and the retention policy; <see langword="null"/> where the Api has no such route.</returns>
+    public Task<StorageUsageResource?> GetStorageAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<StorageUsageResource>("api/storage", cancellationToken);
 
     /// <returns>One page of sweeps, newest first.</returns>
     public async Task<SweepPage> GetSweepsAsync(int page, int pageSize, CancellationToken cancellationToken = default) =>
@@ -79,13 +93,14 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
 
     /// <summary>Sends <paramref name="json"/> as written (the text the form shows), so what is sent is what was shown.</summary>
     /// <returns>The sweep as created, its first trials queued.</returns>
-    /// <exception cref="ApiValidationException">The Api refused it; its reasons are keyed by field.</exception>
+    /// <exception cref="ApiRefusedException">The Api refused it; its reasons are keyed by field.</exception>
     public Task<SweepResource> SubmitSweepAsync(string json, CancellationToken cancellationToken = default) =>
-        PostAsync<SweepResource>("api/sweeps", new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
+        CommandAsync(HttpMethod.Post, "api/sweeps", new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken,
+            response => ReadAsync<SweepResource>(response, "api/sweeps", cancellationToken));
 
     /// <returns>The sweep after the request: cancelled, its queued trials cancelled and its running ones asked to stop.</returns>
     public Task<SweepResource> CancelSweepAsync(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<SweepResource>($"api/sweeps/{id}/cancel", body: null, cancellationToken);
+        SendCommandAsync<SweepResource>(HttpMethod.Post, $"api/sweeps/{id}/cancel", body: null, cancellationToken);
 
     /// <returns>Every worker that has reported, by name; a worker that stopped cleanly is not among them.</returns>
     public async Task<IReadOnlyList<WorkerDto>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
@@ -130,23 +145,11 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
 
     /// <returns>The new key with its secret, which no later answer repeats.</returns>
     public Task<CreatedKeyDto> CreateKeyAsync(string name, CancellationToken cancellationToken = default) =>
-        PostAsync<CreatedKeyDto>("api/keys", new { name }, cancellationToken);
+        SendCommandAsync<CreatedKeyDto>(HttpMethod.Post, "api/keys", new { name }, cancellationToken);
 
     /// <summary>Revokes a key at once; requests signed with it get 401 from then on.</summary>
-    public Task RevokeKeyAsync(Guid keyId, CancellationToken cancellationToken = default)
-    {
-        var path = $"api/keys/{keyId}";
-        return CallAsync(path, cancellationToken, async () =>
-        {
-            using var response = await SendAsync(HttpMethod.Delete, path, body: null, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
-            }
-
-            return true;
-        });
-    }
+    public Task RevokeKeyAsync(Guid keyId, CancellationToken cancellationToken = default) =>
+        SendCommandAsync(HttpMethod.Delete, $"api/keys/{keyId}", body: null, cancellationToken);
 
     /// <returns>Every user (admins only; a member's call is refused with the Api's 403).</returns>
     public async Task<IReadOnlyList<UserDto>> GetUsersAsync(CancellationToken cancellationToken = default) =>
@@ -154,11 +157,11 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
 
     /// <returns>The user and their first key with its secret.</returns>
     public Task<CreatedUserDto> CreateUserAsync(string name, string role, CancellationToken cancellationToken = default) =>
-        PostAsync<CreatedUserDto>("api/users", new { name, role }, cancellationToken);
+        SendCommandAsync<CreatedUserDto>(HttpMethod.Post, "api/users", new { name, role }, cancellationToken);
 
     /// <returns>A new key for another user, with its secret (admins only).</returns>
     public Task<CreatedKeyDto> CreateUserKeyAsync(Guid userId, string name, CancellationToken cancellationToken = default) =>
-        PostAsync<CreatedKeyDto>($"api/users/{userId}/keys", new { name }, cancellationToken);
+        SendCommandAsync<CreatedKeyDto>(HttpMethod.Post, $"api/users/{userId}/keys", new { name }, cancellationToken);
 
     /// <summary>
     /// Starts a checkpoint download with the signed-in user's key and returns the Api's answer with its body unread,
@@ -211,27 +214,27 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
             return await ReadAsync<T>(response, path, cancellationToken);
         });
 
-    // A command's refusal is an answer for the person who clicked, so its problem detail becomes the message.
-    private Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken)
+    private Task<T> SendCommandAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
         where T : class =>
-        PostAsync<T>(path, body is null ? null : JsonContent.Create(body, options: ApiJson.Options), cancellationToken);
+        CommandAsync(method, path, body, cancellationToken, response => ReadAsync<T>(response, path, cancellationToken));
 
-    private Task<T> PostAsync<T>(string path, HttpContent? content, CancellationToken cancellationToken)
-        where T : class =>
+    private Task SendCommandAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        CommandAsync(method, path, body, cancellationToken, _ => Task.FromResult(true));
+
+    private Task<T> CommandAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, Func<HttpResponseMessage, Task<T>> read) =>
+        CommandAsync(method, path, body is null ? null : JsonContent.Create(body, options: ApiJson.Commands), cancellationToken, read);
+
+    // A command's refusal is an answer for the person who clicked, so its problem detail becomes the message.
+    private Task<T> CommandAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, Func<HttpResponseMessage, Task<T>> read) =>
         CallAsync(path, cancellationToken, async () =>
         {
-            using var response = await SendAsync(HttpMethod.Post, path, content, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.BadRequest && await ValidationProblemAsync(response, cancellationToken) is { } invalid)
-            {
-                throw invalid;
-            }
-
+            using var response = await SendAsync(method, path, content, HttpCompletionOption.ResponseContentRead, key: null, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
+                throw await RefusedAsync(response, path, cancellationToken);
             }
 
-            return await ReadAsync<T>(response, path, cancellationToken);
+            return await read(response);
         });
 
     // A 400 names the fields to fix, which the form shows by each; any other refusal (429, 413) is one message.
@@ -249,26 +252,11 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new TrainingApiException(await RefusalAsync(response, path, cancellationToken));
+                throw await RefusedAsync(response, path, cancellationToken);
             }
 
             return SpecCheck<T>.Accepted(await ReadAsync<T>(response, path, cancellationToken));
         });
-    // The body is buffered (ResponseContentRead), so reading it here leaves it readable for RefusalAsync when it is not one.
-    private static async Task<ApiValidationException?> ValidationProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
-            return problem?.Errors is { Count: > 0 } errors
-                ? new ApiValidationException(Reasons(errors), errors)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     // The key is set per request rather than on the shared HttpClient: the factory pools handlers across users.
     private async Task<HttpResponseMessage> SendAsync(
@@ -301,8 +289,11 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
         await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
             ?? throw new TrainingApiException($"The training Api answered {path} with an empty body.");
 
-    private static async Task<string> RefusalAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken) =>
-        await ProblemAsync(response, cancellationToken) ?? StatusLine(response, path);
+    private static async Task<ApiRefusedException> RefusedAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
+        var problem = await ReadProblemAsync(response, cancellationToken);
+        return new ApiRefusedException(response.StatusCode, Describe(problem) ?? StatusLine(response, path), problem?.Errors);
+    }
 
     // A 503's problem detail says what is down (the database, say) and when to retry, which the status line does not.
     private static async Task<string> FailureAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken) =>
@@ -313,18 +304,14 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     private static string StatusLine(HttpResponseMessage response, string path) =>
         $"The training Api answered {path} with {(int)response.StatusCode} {response.StatusCode}.";
 
-    private static async Task<string?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Describe(await ReadProblemAsync(response, cancellationToken));
+
+    private static async Task<ProblemDetailsDto?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
-            // A validation problem's reasons are in its errors; "One or more validation errors occurred" alone helps nobody.
-            if (problem?.Errors is { Count: > 0 } errors)
-            {
-                return Reasons(errors);
-            }
-
-            return problem?.Detail ?? problem?.Title;
+            return await response.Content.ReadFromJsonAsync<ProblemDetailsDto>(ApiJson.Options, cancellationToken);
         }
         catch (JsonException)
         {
@@ -333,8 +320,11 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
         }
     }
 
-    private static string Reasons(IReadOnlyDictionary<string, string[]> errors) =>
-        string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
+    // A validation problem's reasons are in its errors; "One or more validation errors occurred" alone helps nobody.
+    private static string? Describe(ProblemDetailsDto? problem) =>
+        problem?.Errors is { Count: > 0 } errors
+            ? string.Join(" ", errors.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")))
+            : problem?.Detail ?? problem?.Title;
 
     private static async Task<HealthReportDto> UnhealthyReportAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
+using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Features.JobDetails;
 
@@ -14,6 +15,12 @@ public sealed partial class JobPage
 
     [Inject]
     private TrainingApiClient Api { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private JobListNotice Notices { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -73,6 +80,13 @@ public sealed partial class JobPage
         Hub.BatchProgress -= OnBatchProgressAsync;
         Hub.CheckpointSaved -= OnCheckpointSavedAsync;
         await LeaveJoinedJobAsync();
+    }
+
+    // The job is gone, so is its page: the list says what was deleted.
+    private void OnDeleted(JobDto job)
+    {
+        Notices.Leave(JobListNotice.Deleted(job));
+        Navigation.NavigateTo("jobs");
     }
 
     private async Task LeaveJoinedJobAsync()

@@ -1,15 +1,24 @@
+using TrainingService.Contracts.Jobs;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Features.Jobs;
 
-/// <summary>One page of jobs kept current by hub events.</summary>
+/// <summary>One page of jobs, as a query's filters and sort select them, kept current by hub events.</summary>
 public sealed class JobListModel
 {
+    private IReadOnlyList<JobStatus> statuses = [];
+    private string sort = JobListSort.Active;
+
     public PagedResult<JobDto>? Page { get; private set; }
 
-    public void Load(PagedResult<JobDto> page) => Page = page;
+    public void Load(PagedResult<JobDto> page, JobListQuery query)
+    {
+        Page = page;
+        statuses = JobListRequest.StatusesOf(query);
+        sort = query.Sort;
+    }
 
     public JobListUpdate Apply(JobStatusChangedEvent change)
     {
@@ -19,7 +28,7 @@ public sealed class JobListModel
         }
 
         var index = IndexOf(change.JobId);
-        if (index < 0 || change.Status.IsTerminal())
+        if (index < 0 || change.Status.IsTerminal() || !KeepsPlace(Page.Items[index], change.Status))
         {
             return JobListUpdate.ReloadNeeded;
         }
@@ -61,6 +70,12 @@ public sealed class JobListModel
         Replace(index, job => job with { CurrentEpoch = Math.Max(job.CurrentEpoch, epoch.Epoch) });
         return JobListUpdate.Applied;
     }
+
+    // A job whose new status the filter leaves out must go, and one the order places by status must move;
+    // only the Api knows which rows then fill the page.
+    private bool KeepsPlace(JobDto job, JobStatus status) =>
+        (statuses.Count == 0 || statuses.Contains(status))
+        && (job.Status == status || sort is not (JobListSort.Active or JobListSort.Status));
 
     private int IndexOf(Guid jobId)
     {

@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using TrainingService.Contracts.Jobs;
+using TrainingService.Contracts.Storage;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Features.Shared;
 using TrainingService.Web.Security;
 
 namespace TrainingService.Web.Features.Jobs;
 
 public sealed partial class JobsPage
 {
-    private const int PageSize = 20;
     private readonly JobListModel model = new();
+    private readonly HashSet<Guid> selected = [];
+    private JobListRequest request = JobListRequest.Parse(new Dictionary<string, string?>());
+    private string? notice;
 
     [Inject]
     private TrainingApiClient Api { get; set; } = default!;
@@ -18,19 +23,63 @@ public sealed partial class JobsPage
     [Inject]
     private ApiEndpoints Endpoints { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private JobListNotice Notices { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
     private bool ShowOwner { get; set; }
 
-    // Text rather than int: a hand-edited ?page=abc must reach this page and be explained, not fail the binding.
-    [SupplyParameterFromQuery(Name = "page")]
+    // Text rather than typed values: a hand-edited ?page=abc or ?sweep=x must reach this page and be explained,
+    // not fail the binding.
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Page)]
     public string? PageText { get; set; }
 
-    private PageRequest Requested => PageRequest.Parse(PageText, PageSize);
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.PageSize)]
+    public string? PageSizeText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Status)]
+    public string? StatusText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Model)]
+    public string? ModelText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Dataset)]
+    public string? DatasetText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Tag)]
+    public string? TagText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Sweep)]
+    public string? SweepText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Text)]
+    public string? SearchText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Sort)]
+    public string? SortText { get; set; }
+
+    [SupplyParameterFromQuery(Name = JobListRequest.Names.Order)]
+    public string? OrderText { get; set; }
+
+    private JobListQuery Query => request.Query;
+
+    private StorageUsageResource? Storage { get; set; }
+
+    private bool IsFiltered => Query.Status is { Count: > 0 } || Query.Model is not null || Query.Dataset is not null
+                               || Query.Tag is not null || Query.Sweep is not null || Query.Text is not null;
+
+    private string SortNote => Query.Sort == JobListSort.Active
+        ? "Running jobs first, then paused, queued and finished ones, newest first."
+        : $"Sorted by {Query.Sort} ({(Query.Order == JobListSort.Descending ? "descending" : "ascending")}).";
 
     protected override async Task OnInitializedAsync()
     {
+        notice = Notices.Take();
         ShowOwner = Authentication is not null && SessionClaims.IsAdmin((await Authentication).User);
         if (!RendererInfo.IsInteractive)
         {
@@ -43,16 +92,61 @@ public sealed partial class JobsPage
         await Hub.JoinAllJobsAsync();
     }
 
-    protected override Task OnParametersSetAsync() => RefreshAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        request = JobListRequest.Parse(new Dictionary<string, string?>
+        {
+            [JobListRequest.Names.Page] = PageText,
+            [JobListRequest.Names.PageSize] = PageSizeText,
+            [JobListRequest.Names.Status] = StatusText,
+            [JobListRequest.Names.Model] = ModelText,
+            [JobListRequest.Names.Dataset] = DatasetText,
+            [JobListRequest.Names.Tag] = TagText,
+            [JobListRequest.Names.Sweep] = SweepText,
+            [JobListRequest.Names.Text] = SearchText,
+            [JobListRequest.Names.Sort] = SortText,
+            [JobListRequest.Names.Order] = OrderText,
+        });
+        return RefreshAsync();
+    }
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
-        model.Load(await Api.GetJobsAsync(Requested.Number, PageSize, cancellationToken));
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var query = Query;
+        var jobs = Api.GetJobsAsync(query, cancellationToken);
+        var storage = Api.GetStorageAsync(cancellationToken);
+        await Task.WhenAll(jobs, storage);
+        model.Load(await jobs, query);
+        Storage = await storage;
+    }
 
     protected override async ValueTask OnClosingAsync()
     {
         Hub.JobStatusChanged -= OnJobStatusChangedAsync;
         Hub.EpochCompleted -= OnEpochCompletedAsync;
         await Hub.LeaveAllJobsAsync();
+    }
+
+    // The URL is the list: a new query is a navigation, which reloads through OnParametersSetAsync.
+    private void Show(JobListQuery query) => Navigation.NavigateTo(JobListLinks.To(query));
+
+    private void OnSelectionChanged((Guid Job, bool Selected) change)
+    {
+        if (change.Selected)
+        {
+            selected.Add(change.Job);
+        }
+        else
+        {
+            selected.Remove(change.Job);
+        }
+    }
+
+    private Task OnJobDeletedAsync(JobDto job)
+    {
+        selected.Remove(job.Id);
+        notice = JobListNotice.Deleted(job);
+        return RefreshAsync();
     }
 
     private Task OnJobStatusChangedAsync(JobStatusChangedEvent change) => OnUiThreadAsync(async () =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingService.Contracts.Jobs;
+using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Features.NewJob;
 

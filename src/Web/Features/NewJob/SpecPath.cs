@@ -36,9 +36,6 @@ public static class SpecPath
         return steps;
     }
 
-    /// <summary>Whether <paramref name="key"/> is <paramref name="path"/> itself or a field within it.</summary>
-    public static bool Covers(string path, string key) =>
-        key == path || (key.StartsWith(path, StringComparison.Ordinal) && key.Length > path.Length && key[path.Length] is '.' or '[');
 
     public static string Item(string list, int index) => $"{list}[{index.ToString(CultureInfo.InvariantCulture)}]";
 }

@@ -37,7 +37,8 @@ public static class Display
     {
         < 1024 => bytes.ToString(Invariant) + " B",
         < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", Invariant) + " KiB",
-        _ => (bytes / (1024.0 * 1024.0)).ToString("0.0", Invariant) + " MiB",
+        < 1024 * 1024 * 1024 => (bytes / (1024.0 * 1024.0)).ToString("0.0", Invariant) + " MiB",
+        _ => (bytes / (1024.0 * 1024.0 * 1024.0)).ToString("0.00", Invariant) + " GiB",
     };
 
     public static string Text(object? value) =>

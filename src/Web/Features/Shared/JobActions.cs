@@ -16,6 +16,9 @@ public static class JobActions
     public static bool CanPause(this JobDto job) =>
         job.Status is JobStatus.Queued or JobStatus.Running && job.StopRequest is null;
 
+    /// <summary>Only a finished job may go: a running one would keep writing files the delete removes.</summary>
+    public static bool CanDelete(this JobDto job) => job.Status.IsTerminal();
+
     /// <summary>A paused job is queued again; a pause that has not taken effect yet is withdrawn.</summary>
     public static bool CanResume(this JobDto job) =>
         job.Status == JobStatus.Paused

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Configuration;
+using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Features.Sweeps;
 
@@ -125,7 +126,7 @@ public sealed partial class NewSweepPage
             problems = FieldProblems.None;
             Navigation.NavigateTo($"sweeps/{created.Id}");
         }
-        catch (ApiValidationException ex)
+        catch (ApiRefusedException ex) when (ex.Errors.Count > 0)
         {
             problems = Problems(ex.Errors);
         }
@@ -141,5 +142,5 @@ public sealed partial class NewSweepPage
     }
 
     private FieldProblems Problems(IReadOnlyDictionary<string, string[]> errors) =>
-        new(errors, FormFields.Concat(form!.Rows.Select(RowField)));
+        FieldProblems.Place(errors, FormFields.Concat(form!.Rows.Select(RowField)).ToHashSet(StringComparer.Ordinal));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrainingService.Contracts.Jobs;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
 using TrainingService.Web.Features.Jobs;
@@ -83,11 +84,39 @@ public sealed class JobListModelTests
         Assert.Equal(JobListUpdate.Ignored, model.Update(answered with { Id = Guid.NewGuid() }));
     }
 
-    private static JobListModel Loaded()
+    [Fact]
+    public void With_running_jobs_first_a_change_of_status_asks_for_a_reload_to_take_its_new_place()
+    {
+        var model = Loaded(new JobListQuery());
+
+        Assert.Equal(JobListUpdate.ReloadNeeded, model.Apply(Status(Known, JobStatus.Running, epoch: 0)));
+    }
+
+    [Fact]
+    public void With_running_jobs_first_a_change_that_keeps_the_status_is_applied_in_place()
+    {
+        var model = Loaded(new JobListQuery());
+
+        Assert.Equal(JobListUpdate.Applied, model.Apply(Status(Known, JobStatus.Queued, epoch: 0) with { Reason = "waiting for a worker" }));
+    }
+
+    [Fact]
+    public void A_job_whose_new_status_the_filter_leaves_out_asks_for_a_reload()
+    {
+        var model = Loaded(new JobListQuery(Status: ["Queued", "Paused"], Sort: JobListSort.Name));
+
+        Assert.Equal(JobListUpdate.Applied, model.Apply(Status(Known, JobStatus.Paused, epoch: 0)));
+        Assert.Equal(JobListUpdate.ReloadNeeded, model.Apply(Status(Known, JobStatus.Running, epoch: 0)));
+    }
+
+    // Ordered by creation, so a change of status never moves a row.
+    private static JobListModel Loaded() => Loaded(new JobListQuery(Sort: JobListSort.CreatedAt, Order: JobListSort.Descending));
+
+    private static JobListModel Loaded(JobListQuery query)
     {
         var model = new JobListModel();
         var job = new JobDto(Known, "job", JobStatus.Queued, JsonElement.Parse("{}"), Samples.Start, null, null, 0, 5, 1, null, null, null);
-        model.Load(new PagedResult<JobDto>([job], 1, 20, 1));
+        model.Load(new PagedResult<JobDto>([job], 1, 20, 1), query);
         return model;
     }
 

@@ -12,7 +12,8 @@ namespace TrainingService.Web.Tests.Features.Jobs;
 
 public sealed class JobsPageTests : IDisposable
 {
-    private const string FirstPage = "/api/jobs?page=1&pageSize=20";
+    private const string FirstPage = "/api/jobs?page=1&pageSize=20&sort=active&order=asc";
+    private const string ByName = "/api/jobs?page=1&pageSize=20&sort=name&order=asc";
     private static readonly Guid Queued = Guid.Parse("00000000-0000-0000-0000-00000000000a");
     private static readonly Guid Done = Guid.Parse("00000000-0000-0000-0000-00000000000b");
     private readonly DashboardContext context = new();
@@ -32,9 +33,9 @@ public sealed class JobsPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_and_epoch_of_a_listed_job_update_live()
+    public async Task Status_and_epoch_of_a_listed_job_update_live_where_the_order_does_not_depend_on_status()
     {
-        var page = RenderPage();
+        var page = RenderSortedByName();
 
         await context.Hub.RaiseAsync(new JobStatusChangedEvent(Queued, JobStatus.Running, null, 0, 5, null, Samples.Start));
         await context.Hub.RaiseAsync(Samples.EpochEvent(Queued, epoch: 1));
@@ -45,7 +46,35 @@ public sealed class JobsPageTests : IDisposable
             Assert.Equal("Running", row.QuerySelector(".badge")!.TextContent);
             Assert.Equal("1 / 5", row.QuerySelector(".epoch")!.TextContent);
         });
-        Assert.Equal(1, context.Api.CountOf(FirstPage));
+        Assert.Equal(1, context.Api.CountOf(ByName));
+    }
+
+    [Fact]
+    public async Task With_running_jobs_first_a_job_that_starts_rereads_the_list_to_move_it_up()
+    {
+        var page = RenderPage();
+        context.Api.Json(FirstPage, Samples.Page(1, 2, Samples.Job(Queued, status: "Running", name: "queued-job", currentEpoch: 0), DoneJob()));
+
+        await context.Hub.RaiseAsync(new JobStatusChangedEvent(Queued, JobStatus.Running, null, 0, 5, null, Samples.Start));
+
+        page.WaitForAssertion(() => Assert.Equal(2, context.Api.CountOf(FirstPage)));
+        page.WaitForAssertion(() => Assert.Equal("Running", Row(page, Queued).QuerySelector(".badge")!.TextContent));
+    }
+
+    [Fact]
+    public async Task A_job_that_stops_matching_the_status_filter_leaves_the_list()
+    {
+        const string running = "/api/jobs?page=1&pageSize=20&status=Running&sort=active&order=asc";
+        context.Api.Json(running, Samples.Page(1, 1, Samples.Job(Queued, status: "Running", name: "queued-job")));
+        var page = RenderAt("jobs?status=Running");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-job-id]")));
+        context.Api.Json(running, Samples.Page(1, 0));
+
+        await context.Hub.RaiseAsync(new JobStatusChangedEvent(Queued, JobStatus.Paused, null, 2, 5, null, Samples.Start));
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-job-id]")));
+        Assert.NotNull(page.Find("[data-no-match]"));
+        Assert.Equal(2, context.Api.CountOf(running));
     }
 
     [Fact]
@@ -67,7 +96,7 @@ public sealed class JobsPageTests : IDisposable
         var page = RenderPage();
 
         Assert.Equal("cancel pause", EnabledActions(page, Queued));
-        Assert.Equal("", EnabledActions(page, Done));
+        Assert.Equal("delete", EnabledActions(page, Done));
     }
 
     [Fact]
@@ -83,14 +112,14 @@ public sealed class JobsPageTests : IDisposable
         Row(page, Queued).QuerySelector("[data-action=confirm-cancel]")!.Click();
 
         page.WaitForAssertion(() => Assert.Equal("Cancelled", Row(page, Queued).QuerySelector(".badge")!.TextContent));
-        Assert.Equal("", EnabledActions(page, Queued));
+        Assert.Equal("delete", EnabledActions(page, Queued));
         Assert.Equal(1, context.Api.CountOf(HttpMethod.Post, $"/api/jobs/{Queued}/cancel"));
     }
 
     [Fact]
     public async Task The_actions_of_a_row_follow_its_job_live()
     {
-        var page = RenderPage();
+        var page = RenderSortedByName();
 
         await context.Hub.RaiseAsync(new JobStatusChangedEvent(Queued, JobStatus.Paused, null, 0, 5, null, Samples.Start)
         {
@@ -99,7 +128,7 @@ public sealed class JobsPageTests : IDisposable
 
         page.WaitForAssertion(() => Assert.Equal("Paused", Row(page, Queued).QuerySelector(".badge")!.TextContent));
         Assert.Equal("cancel resume", EnabledActions(page, Queued));
-        Assert.Equal(1, context.Api.CountOf(FirstPage));
+        Assert.Equal(1, context.Api.CountOf(ByName));
     }
 
     [Fact]
@@ -131,7 +160,7 @@ public sealed class JobsPageTests : IDisposable
     [Fact]
     public void A_page_past_the_last_of_a_single_job_speaks_of_one_job()
     {
-        context.Api.Json("/api/jobs?page=5&pageSize=20", Samples.Page(5, 1));
+        context.Api.Json("/api/jobs?page=5&pageSize=20&sort=active&order=asc", Samples.Page(5, 1));
 
         var page = RenderAt("5");
 
@@ -141,7 +170,7 @@ public sealed class JobsPageTests : IDisposable
     [Fact]
     public void A_page_past_the_last_says_so_and_links_to_the_last_and_first_pages()
     {
-        context.Api.Json("/api/jobs?page=99999&pageSize=20", Samples.Page(99999, 217));
+        context.Api.Json("/api/jobs?page=99999&pageSize=20&sort=active&order=asc", Samples.Page(99999, 217));
 
         var page = RenderAt("99999");
 
@@ -149,7 +178,8 @@ public sealed class JobsPageTests : IDisposable
         var message = page.Find("[data-past-the-end]");
         Assert.Contains("Page 99999 is past the last page", message.TextContent, StringComparison.Ordinal);
         Assert.Contains("217 jobs on 11 pages", message.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["jobs?page=11", "jobs?page=1"], message.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["jobs?page=11&pageSize=20&sort=active&order=asc", "jobs?page=1&pageSize=20&sort=active&order=asc"],
+            message.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Empty(page.FindAll("[data-no-jobs]"));
     }
 
@@ -167,7 +197,7 @@ public sealed class JobsPageTests : IDisposable
     [Fact]
     public void A_page_too_large_to_ask_for_is_still_past_the_end_of_the_list()
     {
-        context.Api.Json($"/api/jobs?page={int.MaxValue / 20}&pageSize=20", Samples.Page(int.MaxValue / 20, 217));
+        context.Api.Json($"/api/jobs?page={int.MaxValue / 20}&pageSize=20&sort=active&order=asc", Samples.Page(int.MaxValue / 20, 217));
 
         var page = RenderAt("99999999999");
 
@@ -245,8 +275,16 @@ public sealed class JobsPageTests : IDisposable
     private IRenderedComponent<JobsPage> RenderAt(string typedPage)
     {
         var navigation = context.Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter("page", typedPage));
+        navigation.NavigateTo(typedPage.StartsWith("jobs", StringComparison.Ordinal) ? typedPage : navigation.GetUriWithQueryParameter("page", typedPage));
         return context.Render<JobsPage>();
+    }
+
+    private IRenderedComponent<JobsPage> RenderSortedByName()
+    {
+        context.Api.Json(ByName, Samples.Page(1, 2, QueuedJob(), DoneJob()));
+        var page = RenderAt("jobs?sort=name");
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-job-id]").Count));
+        return page;
     }
 
     private static IElement Row(IRenderedComponent<JobsPage> page, Guid id) => page.Find($"[data-job-id='{id}']");

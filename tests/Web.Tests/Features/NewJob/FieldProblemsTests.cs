@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingService.Web.Features.NewJob;
+using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Tests.Features.NewJob;
 

@@ -4,6 +4,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingService.Web.Features.NewJob;
+using TrainingService.Web.Features.Shared;
 using TrainingService.Web.Tests.TestSupport;
 
 namespace TrainingService.Web.Tests.Features.NewJob;
@@ -181,7 +182,7 @@ public sealed class NewJobPageTests : IDisposable
         var curl = page.Find("[data-curl]").TextContent;
         var json = System.Text.Json.Nodes.JsonNode.Parse(page.Find("[data-spec-json]").TextContent)!.ToJsonString();
 
-        Assert.Equal(CurlCommand.For(new Uri(DashboardContext.PublicUrl), json), curl);
+        Assert.Equal(CurlCommand.Post(new Uri(new Uri(DashboardContext.PublicUrl), "api/jobs"), json), curl);
         Assert.Contains($"'{DashboardContext.PublicUrl}api/jobs'", curl, StringComparison.Ordinal);
         Assert.Contains("-H \"Authorization: Bearer $KEY\"", curl, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSession.MemberKey, curl, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingService.Web.Features.NewJob;
+using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Tests.Features.NewJob;
 
@@ -72,7 +73,7 @@ public sealed class SpecDraftTests
     {
         var json = """{"name":"Bob's \"best\" run $HOME `id`","hyperparameters":{"epochs":1}}""";
 
-        var curl = CurlCommand.For(new Uri("https://training.example.com/prefix/"), json);
+        var curl = CurlCommand.Post(new Uri(new Uri("https://training.example.com/prefix/"), "api/jobs"), json);
 
         Assert.StartsWith("curl -s -X POST 'https://training.example.com/prefix/api/jobs' \\\n", curl, StringComparison.Ordinal);
         Assert.Contains("-H \"Authorization: Bearer $KEY\"", curl, StringComparison.Ordinal);

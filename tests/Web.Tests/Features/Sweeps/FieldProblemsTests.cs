@@ -1,4 +1,4 @@
-using TrainingService.Web.Features.Sweeps;
+using TrainingService.Web.Features.Shared;
 
 namespace TrainingService.Web.Tests.Features.Sweeps;
 
@@ -10,7 +10,7 @@ public sealed class FieldProblemsTests
     [Fact]
     public void Each_problem_goes_to_the_longest_field_its_key_lies_under_and_says_the_rest_of_its_key()
     {
-        var problems = new FieldProblems(new Dictionary<string, string[]>
+        var problems = FieldProblems.Place(new Dictionary<string, string[]>
         {
             ["parameters.hyperparameters.learningRate.min"] = ["must be greater than 0 for loguniform."],
             ["parameters.hyperparameters.learningRate.values[2]"] = ["makes an invalid job: learningRate must be at most 10."],
@@ -20,7 +20,7 @@ public sealed class FieldProblemsTests
             ["maxTrials"] = ["must be between 1 and 256."],
             ["earlyStopping.gracePeriod"] = ["must be less than the epochs (4)."],
             ["earlyStopping.kind"] = ["must be asha."],
-        }, Fields);
+        }, Fields.ToHashSet(StringComparer.Ordinal));
 
         Assert.Equal(
             ["min: must be greater than 0 for loguniform.", "values[2]: makes an invalid job: learningRate must be at most 10."],
@@ -31,19 +31,19 @@ public sealed class FieldProblemsTests
         Assert.Equal(["must be between 1 and 256."], problems.For("maxTrials"));
         Assert.Equal(["must be less than the epochs (4)."], problems.For("earlyStopping.gracePeriod"));
         Assert.Equal(["kind: must be asha."], problems.For("earlyStopping"));
-        Assert.Empty(problems.Unplaced());
+        Assert.Empty(problems.Unplaced);
     }
 
     [Fact]
     public void A_key_no_field_claims_is_kept_with_its_whole_key()
     {
-        var problems = new FieldProblems(new Dictionary<string, string[]>
+        var problems = FieldProblems.Place(new Dictionary<string, string[]>
         {
             ["maxConcurrent"] = ["may not exceed your key's limit of 2 active jobs."],
             ["maxTrialsPerHour"] = ["is not a known field."],
-        }, Fields);
+        }, Fields.ToHashSet(StringComparer.Ordinal));
 
-        Assert.Equal(["maxConcurrent: may not exceed your key's limit of 2 active jobs.", "maxTrialsPerHour: is not a known field."], problems.Unplaced());
+        Assert.Equal(["maxConcurrent: may not exceed your key's limit of 2 active jobs.", "maxTrialsPerHour: is not a known field."], problems.Unplaced);
         Assert.Empty(problems.For("maxTrials"));
     }
 }

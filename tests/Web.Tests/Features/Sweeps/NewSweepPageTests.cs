@@ -77,7 +77,7 @@ public sealed class NewSweepPageTests : IDisposable
 
         var curl = page.Find("[data-curl]").TextContent;
 
-        Assert.StartsWith($"curl -s -X POST \"{DashboardContext.PublicUrl}api/sweeps\"", curl, StringComparison.Ordinal);
+        Assert.StartsWith($"curl -s -X POST '{DashboardContext.PublicUrl}api/sweeps'", curl, StringComparison.Ordinal);
         Assert.Contains("Authorization: Bearer $KEY", curl, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSession.MemberKey, curl, StringComparison.Ordinal);
         Assert.Contains("\"hyperparameters.learningRate\"", curl, StringComparison.Ordinal);

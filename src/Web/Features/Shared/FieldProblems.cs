@@ -1,4 +1,4 @@
-namespace TrainingService.Web.Features.NewJob;
+namespace TrainingService.Web.Features.Shared;
 
 /// <summary>
 /// The Api's problems (keyed by field, <c>model.custom[2].out</c>) placed by the inputs the form shows: each goes to the
@@ -31,7 +31,7 @@ public sealed class FieldProblems
         var unplaced = new List<string>();
         foreach (var (key, reasons) in errors)
         {
-            var holder = inputs.Where(path => SpecPath.Covers(path, key)).MaxBy(path => path.Length);
+            var holder = inputs.Where(path => Covers(path, key)).MaxBy(path => path.Length);
             if (holder is null)
             {
                 unplaced.AddRange(reasons.Select(reason => $"{key}: {reason}"));
@@ -49,4 +49,7 @@ public sealed class FieldProblems
 
         return new FieldProblems(placed.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal), unplaced);
     }
+
+    private static bool Covers(string path, string key) =>
+        key == path || (key.StartsWith(path, StringComparison.Ordinal) && key.Length > path.Length && key[path.Length] is '.' or '[');
 }
