@@ -48,20 +48,28 @@ public sealed class RetentionSweep(IDbContextFactory<TrainingDbContext> contexts
         var deleted = 0;
         foreach (var (jobId, folder) in folders)
         {
-            if (!jobs.TryGetValue(jobId, out var job))
+            try
             {
-                Directory.Delete(folder, recursive: true);
-                deleted++;
-            }
-            else if (job.Finished)
-            {
-                var root = Path.GetDirectoryName(Path.GetFullPath(folder))!;
-                foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+                if (!jobs.TryGetValue(jobId, out var job))
                 {
-                    if (job.Referenced.Contains(Path.GetRelativePath(root, file).Replace('\\', '/'))) continue;
-                    File.Delete(file);
+                    Directory.Delete(folder, recursive: true);
                     deleted++;
                 }
+                else if (job.Finished)
+                {
+                    var root = Path.GetDirectoryName(Path.GetFullPath(folder))!;
+                    foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
+                    {
+                        if (job.Referenced.Contains(Path.GetRelativePath(root, file).Replace('\\', '/'))) continue;
+                        File.Delete(file);
+                        deleted++;
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Deleted meanwhile by a job's deletion, or not deletable now: the next check tries again.
+                logger.LogDebug(exception, "Could not clean the local checkpoint folder {Folder}", folder);
             }
         }
         return deleted;
