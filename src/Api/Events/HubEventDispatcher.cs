@@ -20,14 +20,18 @@ public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscrip
             EpochCompletedEvent => (TrainingHubEvents.EpochCompleted, true),
             BatchProgressEvent => (TrainingHubEvents.BatchProgress, false),
             CheckpointSavedEvent => (TrainingHubEvents.CheckpointSaved, false),
+            JobLabelsChangedEvent => (TrainingHubEvents.JobLabelsChanged, true),
+            JobDeletedEvent => (TrainingHubEvents.JobDeleted, true),
             _ => (null, false),
         };
         if (method is null) return;
         // Only a member following all jobs needs the owner; admins see every job, and joins by id were checked when made.
-        var owner = jobLevel && subscriptions.AnyMemberFollowsAllJobs
-            ? await owners.OwnerOfAsync(trainingEvent.JobId, cancellationToken)
-            : (Exists: false, OwnerId: null);
+        // A deleted job's row is gone, so its event names the owner itself.
+        var owner = !jobLevel || !subscriptions.AnyMemberFollowsAllJobs ? (Exists: false, OwnerId: null)
+            : trainingEvent is JobDeletedEvent deleted ? (Exists: true, deleted.OwnerId)
+            : await owners.OwnerOfAsync(trainingEvent.JobId, cancellationToken);
         var recipients = subscriptions.Recipients(trainingEvent.JobId, jobLevel, caller => caller.IsAdmin || (owner.Exists && caller.MaySee(owner.OwnerId)));
+        if (trainingEvent is JobDeletedEvent) owners.Forget(trainingEvent.JobId);
         if (recipients.Count == 0) return;
         await hub.Clients.Clients(recipients).SendAsync(method, trainingEvent, cancellationToken);
     }

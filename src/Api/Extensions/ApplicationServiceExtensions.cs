@@ -14,7 +14,9 @@ using TrainingService.Core.Images;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Library;
 using TrainingService.Core.Queueing;
+using TrainingService.Core.Retention;
 
 namespace TrainingService.Api.Extensions;
 
@@ -56,6 +58,11 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TrainingService.Core.Prediction.Predictor>();
         services.AddSingleton<JobSpecValidator>();
+        services.AddSingleton<JobLabelStore>();
+        services.AddSingleton<JobDeletion>();
+        services.AddSingleton<StorageUsage>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+        services.AddRetention();
 
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
         services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));

@@ -93,6 +93,25 @@ public sealed class FolderArtifactStore : IArtifactStore
         return Task.FromResult(true);
     }
 
+    public async Task<ArtifactUsage> UsageAsync(string prefix, CancellationToken cancellationToken)
+    {
+        long bytes = 0;
+        var files = 0;
+        foreach (var key in await ListAsync(prefix, cancellationToken))
+        {
+            try
+            {
+                bytes += new FileInfo(PathOf(key)).Length;
+                files++;
+            }
+            catch (FileNotFoundException)
+            {
+                // Deleted since it was listed.
+            }
+        }
+        return new ArtifactUsage(bytes, files);
+    }
+
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         ArtifactKeys.ValidatePrefix(prefix);

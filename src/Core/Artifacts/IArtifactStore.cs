@@ -25,6 +25,9 @@ public interface IArtifactStore
     /// <summary>The keys that start with <paramref name="prefix"/>, in ordinal order.</summary>
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
 
+    /// <summary>The count and total size of the artifacts whose key starts with <paramref name="prefix"/>, without reading them.</summary>
+    Task<ArtifactUsage> UsageAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>Where this back-end keeps <paramref name="key"/> on this machine's disk, or null when it keeps it elsewhere.</summary>
     string? LocalPathOf(string key);
 }

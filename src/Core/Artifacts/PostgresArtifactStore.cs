@@ -84,6 +84,9 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
         WithRetriesAsync(() => ListOnceAsync(prefix, cancellationToken), cancellationToken);
 
+    public Task<ArtifactUsage> UsageAsync(string prefix, CancellationToken cancellationToken) =>
+        WithRetriesAsync(() => UsageOnceAsync(prefix, cancellationToken), cancellationToken);
+
     private async Task<T> WithRetriesAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
@@ -148,6 +151,16 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, TimeProvi
             keys.Add(reader.GetString(0));
         }
         return (IReadOnlyList<string>)keys;
+    }
+
+    private async Task<ArtifactUsage> UsageOnceAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArtifactKeys.ValidatePrefix(prefix);
+        await using var command = dataSource.CreateCommand("SELECT coalesce(sum(size_bytes), 0)::bigint, count(*)::int FROM artifacts WHERE starts_with(key, $1)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new ArtifactUsage(reader.GetInt64(0), reader.GetInt32(1));
     }
 
     /// <summary>Points the key at the new blob; returns the blob it pointed at before, whose chunks are now garbage.</summary>

@@ -11,6 +11,8 @@ namespace TrainingService.Core.Events;
 [JsonDerivedType(typeof(EpochCompletedEvent), "epoch")]
 [JsonDerivedType(typeof(BatchProgressEvent), "batch")]
 [JsonDerivedType(typeof(CheckpointSavedEvent), "checkpoint")]
+[JsonDerivedType(typeof(JobLabelsChangedEvent), "labels")]
+[JsonDerivedType(typeof(JobDeletedEvent), "deleted")]
 public abstract record TrainingEvent(Guid JobId)
 {
     /// <summary>The PostgreSQL channel every event travels on.</summary>

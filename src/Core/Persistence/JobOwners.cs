@@ -22,6 +22,9 @@ public sealed class JobOwners(JobQueries queries)
         return exists && caller.MaySee(owner);
     }
 
+    /// <summary>Drops a deleted job, so its id reads as unknown from now on.</summary>
+    public void Forget(Guid jobId) => _owners.TryRemove(jobId, out _);
+
     /// <summary>The job's owner (null for a legacy row), or <c>Exists = false</c> when no such job is stored.</summary>
     public async ValueTask<(bool Exists, Guid? OwnerId)> OwnerOfAsync(Guid jobId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingService.Core.Identity;
+using TrainingService.Core.Library;
 
 namespace TrainingService.Core.Persistence;
 
@@ -21,20 +22,22 @@ public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await WithOwners(db, Visible(db, caller).Where(j => j.Id == id)).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new OwnedJob(row.Job, row.Owner);
+        if (row is null) return null;
+        var bytes = await CheckpointBytesAsync(db, [id], cancellationToken);
+        return new OwnedJob(row.Job, row.Owner, bytes.GetValueOrDefault(id));
     }
 
-    /// <summary>The page of jobs <paramref name="caller"/> may see, newest first (an admin's: all of them).</summary>
-    public async Task<(IReadOnlyList<OwnedJob> Items, int TotalCount)> ListAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>The page of jobs <paramref name="caller"/> may see (an admin's: all of them), filtered and sorted in SQL.</summary>
+    public async Task<(IReadOnlyList<OwnedJob> Items, int TotalCount)> ListAsync(Caller caller, JobListCriteria criteria, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var visible = Visible(db, caller);
-        var total = await visible.CountAsync(cancellationToken);
-        var rows = await WithOwners(db, visible)
-            .OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+        var matching = JobListFiltering.Apply(Visible(db, caller), criteria);
+        var total = await matching.CountAsync(cancellationToken);
+        var rows = await JobListFiltering.Order(WithOwners(db, matching), criteria)
+            .Skip((criteria.Page - 1) * criteria.PageSize).Take(criteria.PageSize)
             .ToListAsync(cancellationToken);
-        return (rows.Select(r => new OwnedJob(r.Job, r.Owner)).ToList(), total);
+        var bytes = await CheckpointBytesAsync(db, rows.Select(r => r.Job.Id).ToList(), cancellationToken);
+        return (rows.Select(r => new OwnedJob(r.Job, r.Owner, bytes.GetValueOrDefault(r.Job.Id))).ToList(), total);
     }
 
     /// <summary>The owner of a job (null for a legacy row), or <c>Exists = false</c> when there is no such job.</summary>
@@ -53,18 +56,18 @@ public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
         return owner is { } id ? jobs.Where(j => j.OwnerId == id) : jobs;
     }
 
+    /// <summary>One grouped query for a whole page, so listing costs the same whatever the page size.</summary>
+    private static async Task<Dictionary<Guid, long>> CheckpointBytesAsync(TrainingDbContext db, List<Guid> jobIds, CancellationToken ct) =>
+        await db.Checkpoints.AsNoTracking().Where(c => jobIds.Contains(c.JobId))
+            .GroupBy(c => c.JobId).Select(g => new { JobId = g.Key, Bytes = g.Sum(c => c.SizeBytes) })
+            .ToDictionaryAsync(g => g.JobId, g => g.Bytes, ct);
+
     private static IQueryable<JobRow> WithOwners(TrainingDbContext db, IQueryable<TrainingJob> jobs) =>
         from job in jobs
         join user in db.Users on job.OwnerId equals user.Id into owners
         from owner in owners.DefaultIfEmpty()
         select new JobRow { Job = job, Owner = owner == null ? null : owner.Name };
 
-    /// <summary>A member-initialised row, which EF can still order and page after the join; a record's constructor it cannot.</summary>
-    private sealed class JobRow
-    {
-        public required TrainingJob Job { get; init; }
-        public string? Owner { get; init; }
-    }
 
     public async Task<IReadOnlyList<EpochMetricsRecord>> MetricsAsync(Guid id, CancellationToken cancellationToken)
     {

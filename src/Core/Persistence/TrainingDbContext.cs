@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingService.Core.Identity;
 using TrainingService.Core.Jobs;
+using TrainingService.Core.Retention;
 using TrainingService.Core.Sweeps;
 
 namespace TrainingService.Core.Persistence;
@@ -20,6 +21,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<DatasetOwnerRecord> DatasetOwners => Set<DatasetOwnerRecord>();
     public DbSet<SweepRecord> Sweeps => Set<SweepRecord>();
     public DbSet<SweepRungRecord> SweepRungs => Set<SweepRungRecord>();
+    public DbSet<RetentionRunRecord> RetentionRuns => Set<RetentionRunRecord>();
+    public DbSet<PendingFileDeletionRecord> PendingFileDeletions => Set<PendingFileDeletionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -148,6 +151,22 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             rung.HasIndex(r => r.JobId);
             rung.HasOne<SweepRecord>().WithMany().HasForeignKey(r => r.SweepId).OnDelete(DeleteBehavior.Cascade);
             rung.HasOne<TrainingJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RetentionRunRecord>(run =>
+        {
+            run.ToTable("retention_runs");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Host).HasMaxLength(200);
+            run.Property(r => r.Note).HasMaxLength(2000);
+            run.HasIndex(r => r.StartedAt);
+        });
+        modelBuilder.Entity<PendingFileDeletionRecord>(pending =>
+        {
+            // No foreign key: the job it names is deleted in the transaction that writes it.
+            pending.ToTable("pending_file_deletions");
+            pending.HasKey(p => p.Id);
+            pending.Property(p => p.KeyPrefix).HasMaxLength(1000);
+            pending.Property(p => p.LastError).HasMaxLength(2000);
         });
     }
 }

@@ -9,6 +9,7 @@ using TrainingService.Core.Models;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Queueing;
 using TrainingService.Core.Sweeps;
+using TrainingService.Core.Retention;
 using TrainingService.Core.Training;
 using TrainingService.Worker.Events;
 using TrainingService.Worker.Fleet;
@@ -54,6 +55,8 @@ public static class WorkerServiceExtensions
         services.AddHostedService<JobControlListener>();
         services.AddSingleton<JobDispatcher>();
         services.AddHostedService<JobSupervisor>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+        services.AddRetention();
         // Before the Hangfire server: hosts stop services in reverse order, so the row shows Draining until runs are handed back.
         services.AddHostedService<WorkerHeartbeat>();
         // The host must outwait Hangfire's shutdown, which waits for runs to checkpoint and hand back.

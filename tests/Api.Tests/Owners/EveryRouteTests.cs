@@ -179,6 +179,10 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
             ["GET /api/jobs/{id}/attempts"] = OnJob(id => Get($"/api/jobs/{id}/attempts")),
             ["GET /api/jobs/{id}/checkpoints"] = OnJob(id => Get($"/api/jobs/{id}/checkpoints"), checkpoint: true),
             ["GET /api/jobs/{id}/checkpoints/{name}"] = OnJob(id => Get($"/api/jobs/{id}/checkpoints/best"), checkpoint: true),
+            ["PATCH /api/jobs/{id}"] = OnJob(id => Send(HttpMethod.Patch, $"/api/jobs/{id}", Json(new JsonObject { ["tags"] = new JsonArray("walked") }))),
+            ["DELETE /api/jobs/{id}"] = OnJob(id => Send(HttpMethod.Delete, $"/api/jobs/{id}"), checkpoint: true,
+                prepare: async id => Assert.Equal(HttpStatusCode.OK, (await _alice.PostAsync($"/api/jobs/{id}/cancel", null)).StatusCode)),
+            ["GET /api/storage"] = Plain(Access.Own, Get("/api/storage")),
 
             ["POST /api/sweeps"] = Plain(Access.Own, Send(HttpMethod.Post, "/api/sweeps", Json(Sweeps.SweepSpecs.Valid(values: 1, maxConcurrent: 1)))),
             ["GET /api/sweeps"] = new(Access.Own, async () => { _aliceIds.Add(await SubmitSweepAsync()); return Get("/api/sweeps?pageSize=100"); }),

@@ -33,7 +33,7 @@ public static class JobControlEndpoints
         {
             await dispatcher.DispatchAsync(id, cancellationToken);
         }
-        return Answer(id, result, job, owned.Owner, "resumed");
+        return Answer(id, result, job, owned, "resumed");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AttemptResource>>, ProblemHttpResult>> AttemptsAsync(
@@ -55,17 +55,17 @@ public static class JobControlEndpoints
             // The job row already refuses the run; deleting the waiting delivery makes Hangfire show it too.
             hangfire.Delete(delivery);
         }
-        return Answer(id, result, job, owned.Owner, verb);
+        return Answer(id, result, job, owned, verb);
     }
 
     private static Results<Ok<JobResource>, Accepted<JobResource>, ProblemHttpResult> Answer(
-        Guid id, ControlRequestResult result, TrainingJob? job, string? owner, string verb) =>
+        Guid id, ControlRequestResult result, TrainingJob? job, OwnedJob owned, string verb) =>
         result switch
         {
             ControlRequestResult.NotFound => JobsApi.JobNotFound(id),
             ControlRequestResult.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The job cannot be {verb}",
                 detail: $"Job {id} is {job!.Status}; only queued, running or paused jobs can be {verb}."),
-            ControlRequestResult.Requested => TypedResults.Accepted($"/api/jobs/{id}", job!.ToResource(owner)),
-            _ => TypedResults.Ok(job!.ToResource(owner)),
+            ControlRequestResult.Requested => TypedResults.Accepted($"/api/jobs/{id}", job!.ToResource(owned.Owner, owned.CheckpointBytes)),
+            _ => TypedResults.Ok(job!.ToResource(owned.Owner, owned.CheckpointBytes)),
         };
 }

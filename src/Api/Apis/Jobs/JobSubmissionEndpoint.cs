@@ -40,6 +40,6 @@ public static class JobSubmissionEndpoint
             // Stored as Queued with no Hangfire job: every process's supervisor dispatches it within seconds.
             loggers.CreateLogger(nameof(JobSubmissionEndpoint)).LogWarning(exception, "Job {JobId} stored; dispatch left to the supervisor", job.Id);
         }
-        return TypedResults.Created($"/api/jobs/{job.Id}", job.ToResource(caller.UserName));
+        return TypedResults.Created($"/api/jobs/{job.Id}", job.ToResource(caller.UserName, checkpointBytes: 0));
     }
 }

@@ -6,6 +6,7 @@ using TrainingService.Api.Identity;
 using TrainingService.Api.Limits;
 using TrainingService.Api.Requests;
 using TrainingService.Api.Apis.Jobs.Prediction;
+using TrainingService.Contracts.Jobs;
 using TrainingService.Core.Jobs.Submission;
 using TrainingService.Core.Persistence;
 
@@ -29,8 +30,16 @@ public static class JobsApi
             .WithSummary("Check a job specification as submitting it would, and describe what it would train; nothing is stored or queued")
             .Accepts<JobSubmission>("application/json").WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
+        api.MapGet("/", JobListEndpoint.ListAsync).WithName("ListJobs")
+            .WithSummary("List jobs: filter by status, model, dataset, tag, sweep and text; sort by any column (running ones first by default)");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/{id:guid}", JobLabelsEndpoint.UpdateAsync).WithName("UpdateJobLabels")
+            .WithSummary("Replace a job's tags and/or note, in any state").Accepts<JobLabelsUpdate>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxJsonBodyBytes)).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapDelete("/{id:guid}", JobDeletionEndpoint.DeleteAsync).WithName("DeleteJob")
+            .WithSummary("Delete a finished job with its metrics, checkpoints and files; a queued, running or paused job must be cancelled first")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/metrics", MetricsAsync).WithName("GetJobMetrics").WithSummary("Per-epoch metrics of a job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/steps", JobResultsEndpoints.StepsAsync).WithName("GetJobStepLosses")
             .WithSummary("Training loss of every step, downsampled for plotting").ProducesProblem(StatusCodes.Status404NotFound);
@@ -60,19 +69,6 @@ public static class JobsApi
             .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
-    }
-
-    public static async Task<Results<Ok<JobPage>, ValidationProblem>> ListAsync(
-        JobQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery] int pageSize = 20)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var pageSizeIsValid = pageSize is >= 1 and <= MaxPageSize;
-        if (!pageSizeIsValid) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}."];
-        if (pageSizeIsValid && (page < 1 || page > MaxPage(pageSize))) errors["page"] = [$"must be between 1 and {MaxPage(pageSize)} for a pageSize of {pageSize}."];
-        else if (page < 1) errors["page"] = ["must be at least 1."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (items, total) = await queries.ListAsync(user.GetCaller(), page, pageSize, cancellationToken);
-        return TypedResults.Ok(new JobPage(items.Select(j => j.ToResource()).ToList(), page, pageSize, total));
     }
 
     /// <summary>The last page whose first row's offset, (page - 1) * pageSize, still fits the query's int.</summary>

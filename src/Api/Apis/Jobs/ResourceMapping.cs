@@ -5,9 +5,10 @@ namespace TrainingService.Api.Apis.Jobs;
 /// <summary>Entities to API resources.</summary>
 internal static class ResourceMapping
 {
-    public static JobResource ToResource(this OwnedJob owned) => owned.Job.ToResource(owned.Owner);
+    public static JobResource ToResource(this OwnedJob owned) => owned.Job.ToResource(owned.Owner, owned.CheckpointBytes);
 
-    public static JobResource ToResource(this TrainingJob job, string? owner) => new(
+    /// <summary>A job row as the Api shows it; <paramref name="checkpointBytes"/> is what its checkpoint rows add up to, read with it (<see cref="OwnedJob"/>).</summary>
+    public static JobResource ToResource(this TrainingJob job, string? owner, long checkpointBytes) => new(
         job.Id, job.Name, job.Status, job.Spec, job.CreatedAt, job.UpdatedAt, job.StartedAt, job.FinishedAt,
         job.CurrentEpoch, job.TotalEpochs, job.Attempt, job.WorkerName, job.Error, job.StoppedEarlyAfterEpoch,
         job is { TestLoss: { } loss, TestAccuracy: { } accuracy, BestEpoch: { } best } ? new JobResultResource(loss, accuracy, best) : null)
@@ -17,6 +18,11 @@ internal static class ResourceMapping
         Restarts = job.Restarts,
         HangfireJobId = job.HangfireJobId,
         Owner = owner,
+        Tags = job.Tags,
+        Note = job.Note,
+        SweepId = job.SweepId,
+        TrialNumber = job.TrialNumber,
+        CheckpointBytes = checkpointBytes,
     };
 
     public static AttemptResource ToResource(this JobAttemptRecord a) =>
