@@ -16,7 +16,7 @@ namespace TrainingService.EndToEnd.Tests.Browser;
 /// Like the Api, it answers 401 to every route but health without a known key (Bearer, or the hub's access_token),
 /// and serves the accounts routes the dashboard's sign-in, Keys and Users pages use.
 /// </summary>
-public sealed partial class StandInApi : IAsyncDisposable
+public sealed class StandInApi : IAsyncDisposable
 {
     /// <summary>The admin's key, as <c>./run.sh</c> prints it for the one-click sign-in link.</summary>
     public const string AdminKey = "tsk_browserbrowserbrowserbrowserbrowserbrows";
@@ -51,6 +51,8 @@ public sealed partial class StandInApi : IAsyncDisposable
     /// <summary>Named jobs to filter, compare and delete; once one is added, <c>GET /api/jobs</c> lists these instead of <see cref="JobCount"/>.</summary>
     public StandInJobLibrary Library { get; } = new();
 
+    public StandInSweeps Sweeps { get; } = new();
+
     /// <summary>What <c>GET /health/ready</c> answers: the HTTP status and the contract's JSON body.</summary>
     public (HttpStatusCode Status, string Body) Readiness { get; set; } = (HttpStatusCode.OK, ReadinessBody("Healthy", "Healthy", "Healthy"));
 
@@ -73,7 +75,7 @@ public sealed partial class StandInApi : IAsyncDisposable
         app.MapGet($"/api/jobs/{KnownJob}/checkpoints", () => Results.Content(Checkpoints, "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/attempts", () => Results.Content("[]", "application/json"));
         app.MapGet($"/api/jobs/{KnownJob}/steps", () => Results.Content(Steps, "application/json"));
-        api.MapSweeps(app);
+        api.Sweeps.Map(app);
         app.MapGet("/api/jobs", (HttpRequest request, int page, int pageSize) =>
             api.Library.InUse ? api.Library.List(request) : Results.Content(api.JobPage(page, pageSize), "application/json"));
         app.MapPost("/api/jobs/validate", async (HttpRequest request) => Check(await ReadBodyAsync(request)) ?? Results.Content(Validation, "application/json"));

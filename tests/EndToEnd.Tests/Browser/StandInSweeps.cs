@@ -6,10 +6,10 @@ namespace TrainingService.EndToEnd.Tests.Browser;
 
 /// <summary>
 /// The sweep routes: <c>POST /api/sweeps</c> keeps the body it got and answers with <see cref="KnownSweep"/>, whose
-/// three trials (one stopped by ASHA) and two rung decisions are fixed; its best trial is <see cref="KnownJob"/>, so
+/// three trials (one stopped by ASHA) and two rung decisions are fixed; its best trial is <see cref="StandInApi.KnownJob"/>, so
 /// the page finds that job's epochs for the best trial's curves.
 /// </summary>
-public sealed partial class StandInApi
+public sealed class StandInSweeps
 {
     public static readonly Guid KnownSweep = Guid.Parse("00000000-0000-0000-0000-0000000005ee");
 
@@ -18,9 +18,9 @@ public sealed partial class StandInApi
     private readonly ConcurrentQueue<string> sweepSubmissions = new();
 
     /// <summary>The bodies <c>POST /api/sweeps</c> received, as sent.</summary>
-    public IReadOnlyCollection<string> SweepSubmissions => [.. sweepSubmissions];
+    public IReadOnlyCollection<string> Submissions => [.. sweepSubmissions];
 
-    private void MapSweeps(WebApplication app)
+    public void Map(WebApplication app)
     {
         app.MapPost("/api/sweeps", async (HttpRequest request) =>
         {
@@ -44,11 +44,11 @@ public sealed partial class StandInApi
            "method":"random","seed":7,"maxTrials":3,"maxConcurrent":2,"metric":"validation_accuracy","mode":"max",
            "earlyStopping":{"kind":"asha","gracePeriod":1,"reductionFactor":2} },
          "trials":{"planned":3,"created":3,"queued":0,"running":1,"succeeded":1,"stopped":1,"cancelled":1,"failed":0},
-         "best":{"jobId":"{{KnownJob}}","trialNumber":1,"value":0.86,"epoch":2} }
+         "best":{"jobId":"{{StandInApi.KnownJob}}","trialNumber":1,"value":0.86,"epoch":2} }
         """;
 
     private static readonly string Trials = $$"""
-        [{"jobId":"{{KnownJob}}","trialNumber":1,"status":"Succeeded","statusReason":null,
+        [{"jobId":"{{StandInApi.KnownJob}}","trialNumber":1,"status":"Succeeded","statusReason":null,
           "parameters":{"hyperparameters.learningRate":0.05,"hyperparameters.optimizer":"sgd"},
           "epochsCompleted":4,"bestValue":0.86,"bestEpoch":2,"lastValue":0.85,"testAccuracy":0.87,"stoppedByAsha":false,"stoppedAtRung":null},
          {"jobId":"{{SecondTrial}}","trialNumber":2,"status":"Cancelled","statusReason":"stopped by ASHA at rung 1",
@@ -60,7 +60,7 @@ public sealed partial class StandInApi
         """;
 
     private static readonly string Rungs = $$"""
-        [{"rung":1,"epoch":1,"jobId":"{{KnownJob}}","trialNumber":1,"value":0.75,"cutoff":null,"stopped":false,"recordedAt":"2026-11-23T02:01:00Z"},
+        [{"rung":1,"epoch":1,"jobId":"{{StandInApi.KnownJob}}","trialNumber":1,"value":0.75,"cutoff":null,"stopped":false,"recordedAt":"2026-11-23T02:01:00Z"},
          {"rung":1,"epoch":1,"jobId":"{{SecondTrial}}","trialNumber":2,"value":0.41,"cutoff":0.75,"stopped":true,"recordedAt":"2026-11-23T02:02:00Z"}]
         """;
 }
