@@ -62,7 +62,9 @@ await using (var cluster = await PostgresCluster.StartAsync(Path.Combine(work.Fu
     foreach (var (label, asha) in new[] { ("without early stopping", false), (ashaLabel, true) })
     {
         var slug = asha ? "asha" : "baseline";
-        var fleet = await ScaleOutFleet.StartAsync(cluster, slug, Path.Combine(work.FullName, slug), settings, options.Workers);
+        var folder = Path.Combine(work.FullName, slug);
+        ProvideMnist(folder, ["api", .. Enumerable.Range(1, options.Workers).Select(i => $"{slug}-worker-{i}")]);
+        var fleet = await ScaleOutFleet.StartAsync(cluster, slug, folder, settings, options.Workers);
         try
         {
             Log($"--- {label}: Api {fleet.Api}, workers {string.Join(", ", fleet.WorkerNames)} ---");
@@ -98,5 +100,17 @@ if (options.OutPath is { } outPath)
 Console.WriteLine($"total {clock.Elapsed.TotalMinutes:0.0} min");
 if (!options.Keep) work.Delete(recursive: true);
 return 0;
+
+// Every process of the fleet has a dataset folder of its own (ScaleOutFleet.MachineFolder), as on a machine of its own,
+// so each gets a copy of MNIST: the dataset store checks a file's own length, which for a symbolic link is the link's.
+void ProvideMnist(string fleetFolder, IEnumerable<string> processes)
+{
+    var source = Path.Combine(datasetRoot, "mnist");
+    foreach (var process in processes)
+    {
+        var mnist = Directory.CreateDirectory(Path.Combine(fleetFolder, "machines", process, "datasets", "mnist"));
+        foreach (var file in Directory.EnumerateFiles(source)) File.Copy(file, Path.Combine(mnist.FullName, Path.GetFileName(file)));
+    }
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

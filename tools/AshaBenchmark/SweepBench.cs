@@ -33,6 +33,10 @@ internal static class SweepBench
                 log($"{submission.Name}: {sweep.Trials.Succeeded} succeeded, {sweep.Trials.Stopped} stopped by ASHA, {sweep.Trials.Running} running");
             }
         }
+        if (sweep.Status != SweepStatus.Completed)
+        {
+            throw new InvalidOperationException($"{submission.Name}: the sweep ended {sweep.Status}: {sweep.StatusReason}");
+        }
         var trials = await client.TrialsAsync(sweep.Id, token);
         var rungs = await client.RungsAsync(sweep.Id, token);
         var figures = new List<TrialFigures>();
