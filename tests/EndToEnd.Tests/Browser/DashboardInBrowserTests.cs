@@ -344,8 +344,11 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         await page.FillAsync("[data-field=name]", "lr and batch");
         await page.FillAsync("tr[data-row='hyperparameters.learningRate'] [data-field=values]", "0.01, 0.1");
         await page.ClickAsync("[data-action=add-row]");
-        var added = page.Locator("tr[data-row]").Nth(1);
-        await added.Locator("[data-field=path]").FillAsync("hyperparameters.batchSize");
+        await page.Locator("tr[data-row]").Nth(1).Locator("[data-field=path]").FillAsync("hyperparameters.batchSize");
+        await page.Locator("tr[data-row]").Nth(1).Locator("[data-field=path]").PressAsync("Tab");
+        // The row is keyed by its path once the server has taken it; filling the values before that can race the re-render.
+        var added = page.Locator("tr[data-row='hyperparameters.batchSize']");
+        await Assertions.Expect(added).ToHaveCountAsync(1, new() { Timeout = Patience });
         await added.Locator("[data-field=values]").FillAsync("32, 64, 128");
         await Assertions.Expect(page.Locator("[data-grid-size]")).ToHaveTextAsync("Grid of 2 × 3 = 6 trials.");
         await page.CheckAsync("[data-field=asha]");
