@@ -177,20 +177,21 @@ done
 # Runs a build step with its output in the build log, saying every 15 s that it is still at it, and how long it took.
 build_step() {
   local what=$1; shift
-  local started=$SECONDS
+  local began=$SECONDS
   "$@" >>"$logs/build.log" 2>&1 &
-  local pid=$!
-  while ! wait_for_exit "$pid" 15; do
-    say "  ... still $what ($((SECONDS - started)) s; details in $logs/build.log)"
+  # Not "pid": a local of that name would hide the services' table from stop_all when a failed build exits here.
+  local build_pid=$!
+  while ! wait_for_exit "$build_pid" 15; do
+    say "  ... still $what ($((SECONDS - began)) s; details in $logs/build.log)"
   done
-  wait "$pid" || { tail -n 30 "$logs/build.log"; exit 1; }
-  say "  $what: done in $((SECONDS - started)) s."
+  wait "$build_pid" || { tail -n 30 "$logs/build.log"; exit 1; }
+  say "  $what: done in $((SECONDS - began)) s."
 }
 
 wait_for_exit() {
-  local pid=$1 seconds=$2 i
+  local waited_pid=$1 seconds=$2 i
   for ((i = 0; i < seconds * 4; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
+    kill -0 "$waited_pid" 2>/dev/null || return 0
     sleep 0.25
   done
   return 1
