@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingService.Api.Apis.Shared;
 using TrainingService.Api.Identity;
@@ -22,20 +21,12 @@ public static class JobLabelsEndpoint
         var caller = user.GetCaller();
         // Owners never change, so checking first and writing after cannot let a job change hands in between.
         if (await queries.FindAsync(id, caller, cancellationToken) is null) return JobsApi.JobNotFound(id);
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the labels as application/json: {\"tags\": [...], \"note\": \"...\"}.");
-        }
-        JobLabelsUpdate? update;
-        try
-        {
-            update = await request.ReadFromJsonAsync<JobLabelsUpdate>(JobSpecJson.Options, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(JsonErrors.Describe(exception, typeof(JobLabelsUpdate)), title: "The request body is not a valid label update.");
-        }
+        var body = await JsonRequestBody<JobLabelsUpdate>.ReadAsync(request,
+            "Send the labels as application/json: {\"tags\": [...], \"note\": \"...\"}.", "The request body is not a valid label update.",
+            cancellationToken, typeof(JobLabelsUpdate));
+        if (body.Unsupported is { } unsupported) return unsupported;
+        if (body.Invalid is { } invalid) return invalid;
+        var update = body.Value;
         var errors = new ValidationErrors();
         if (JobLabelRules.Check(update, errors) is not { } change)
         {

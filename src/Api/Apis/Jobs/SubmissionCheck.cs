@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingService.Api.Apis.Shared;
 using TrainingService.Core.Identity;
@@ -22,20 +21,13 @@ internal sealed record SubmissionCheck(JobSpecValidationResult? Valid, ProblemHt
     public static async Task<SubmissionCheck> ReadAsync(
         HttpRequest request, Caller caller, JobSpecValidator validator, DatasetOwners datasetOwners, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var body = await JsonRequestBody<JobSubmission>.ReadAsync(request, "Send the job specification as application/json.",
+            "The request body is not a valid job specification.", cancellationToken);
+        if (!body.IsRead)
         {
-            return new(null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the job specification as application/json."), null);
+            return new(null, body.Unsupported, body.Invalid);
         }
-        JobSubmission? submission;
-        try
-        {
-            submission = await request.ReadFromJsonAsync<JobSubmission>(JobSpecJson.Options, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return new(null, null, TypedResults.ValidationProblem(JsonErrors.Describe(exception), title: "The request body is not a valid job specification."));
-        }
+        var submission = body.Value;
 
         // An upload of another user is refused exactly as an unknown id, so that ids reveal nothing.
         var mayUse = submission?.Dataset?.Id is { } datasetId && !await datasetOwners.MaySeeAsync(caller, datasetId, cancellationToken)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -89,20 +88,11 @@ public static class ModelsApi
     public static async Task<Results<Ok<ModelSummaryResource>, ValidationProblem, ProblemHttpResult>> CustomSummaryAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the summary request as application/json.");
-        }
-        CustomSummaryRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CustomSummaryRequest>(JobSpecJson.Options, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(JsonErrors.Describe(exception, typeof(CustomSummaryRequest), SummaryRequestForms), title: NotASummaryRequest);
-        }
+        var read = await JsonRequestBody<CustomSummaryRequest>.ReadAsync(request, "Send the summary request as application/json.",
+            NotASummaryRequest, cancellationToken, typeof(CustomSummaryRequest), SummaryRequestForms);
+        if (read.Unsupported is { } unsupported) return unsupported;
+        if (read.Invalid is { } invalid) return invalid;
+        var body = read.Value;
         if (body is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [SummaryRequestForms["$"]] }, title: NotASummaryRequest);

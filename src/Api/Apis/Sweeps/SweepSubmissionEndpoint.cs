@@ -23,20 +23,11 @@ public static class SweepSubmissionEndpoint
         HttpRequest request, ClaimsPrincipal user, SweepSubmissionValidator validator, SweepLifecycle sweeps, SweepQueries queries,
         DatasetOwners datasetOwners, IOptions<ApiKeyLimits> keyLimits, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the sweep as application/json.");
-        }
-        SweepSubmission? submission;
-        try
-        {
-            submission = await request.ReadFromJsonAsync<SweepSubmission>(JobSpecJson.Options, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(JsonErrors.Describe(exception, typeof(SweepSubmission)), title: "The request body is not a valid sweep.");
-        }
+        var body = await JsonRequestBody<SweepSubmission>.ReadAsync(request, "Send the sweep as application/json.",
+            "The request body is not a valid sweep.", cancellationToken, typeof(SweepSubmission));
+        if (body.Unsupported is { } unsupported) return unsupported;
+        if (body.Invalid is { } invalid) return invalid;
+        var submission = body.Value;
 
         var caller = user.GetCaller();
         // An upload of another user is refused exactly as an unknown id, so that ids reveal nothing.
