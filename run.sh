@@ -206,19 +206,27 @@ else
   else
     say "First build of the service ($configuration), output in $logs/build.log. It restores the NuGet packages"
     say "(TorchSharp's libtorch alone is a few hundred MB), patches libtorch for Debian 12's libstdc++ and compiles"
-    say "the Api, the Worker, the dashboard and the tools: a few minutes, once."
+    say "the Api, the Worker, the dashboard and the accounts command (not the tests and tools): a few minutes, once."
   fi
-  build_step "restoring packages" dotnet restore TrainingService.slnx -v quiet -nologo
-  build_step "compiling" dotnet build TrainingService.slnx -c "$configuration" --no-restore -v quiet -nologo
+  # The service's projects only (TrainingService.Service.slnf): the tests and the tools would add five more
+  # copies of libtorch and most of the first start's time; ./test.sh builds them.
+  build_step "restoring packages" dotnet restore TrainingService.Service.slnf -v quiet -nologo
+  build_step "compiling" dotnet build TrainingService.Service.slnf -c "$configuration" --no-restore -v quiet -nologo
 fi
 export StorageOptions__CheckpointRoot="${StorageOptions__CheckpointRoot:-$data/checkpoints}"
 export StorageOptions__DatasetRoot="${StorageOptions__DatasetRoot:-$data/datasets}"
 scripts/provision-mnist.sh "$StorageOptions__DatasetRoot/mnist"
 
 if [ -z "${ConnectionStrings__TrainingDb:-}" ]; then
-  say "Starting PostgreSQL ($data/postgres)..."
+  if [ -f "$data/postgres/PG_VERSION" ]; then
+    say "Starting PostgreSQL ($data/postgres)..."
+  else
+    say "Creating the database cluster in $data/postgres and starting PostgreSQL (first start only)..."
+  fi
   own_db=1
+  began=$SECONDS
   start_database
+  say "  PostgreSQL: up in $((SECONDS - began)) s."
 fi
 
 # Before any service starts, so that a first run's key is the first thing on the terminal. Its output
@@ -229,15 +237,16 @@ export ApiOptions__PublicUrl="${ApiOptions__PublicUrl:-http://127.0.0.1:$api_por
 
 # The first start fails fast: a service that cannot come up once will not by being restarted.
 wait_for() { # name url
+  local began=$SECONDS
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
+    curl -fsS -o /dev/null "$2" 2>/dev/null && { say "  $1: answering in $((SECONDS - began)) s."; return 0; }
     alive "$1" || break
     sleep 1
   done
   echo "$1 did not answer at $2; see $logs/$1.log" >&2; tail -n 20 "$logs/$1.log" >&2; exit 1
 }
 
-say "Starting the Api, the Worker and the Web..."
+say "Starting the Api (it applies any pending database migrations first), then the Worker and the Web..."
 launch api
 wait_for api "${url[api]}/health"
 launch worker
