@@ -72,7 +72,7 @@ public sealed class SafeTensorsRoundTripTests
             covered += offsets[1] - offsets[0];
         }
         Assert.Equal(bytes.Length - dataStart, covered);
-        var metadata = header.RootElement.GetProperty("__metadata__").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        var metadata = header.RootElement.GetProperty("__metadata__").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
         Assert.Equal(Metadata, metadata);
     }
 }
