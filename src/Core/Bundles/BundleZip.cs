@@ -2,7 +2,11 @@ using System.IO.Compression;
 
 namespace TrainingService.Core.Bundles;
 
-/// <summary>Writes entries as one zip onto a forward-only stream (a response body), never holding the whole archive.</summary>
+/// <summary>
+/// Writes entries as one zip, each compressed as it is written, so the archive is never held in memory. Some of
+/// <see cref="ZipArchive"/>'s writes stay synchronous even through its async API (closing an entry flushes its
+/// deflater synchronously), so the destination must accept synchronous writes: a file, not a response body.
+/// </summary>
 public static class BundleZip
 {
     public static async Task WriteAsync(Stream destination, IReadOnlyList<BundleEntry> entries, DateTimeOffset timestamp, CancellationToken ct)

@@ -14,14 +14,15 @@ namespace TrainingService.Api.Apis.Jobs;
 
 /// <summary>
 /// <c>GET /api/jobs/{id}/bundle</c>: one zip with everything needed to use and check the job's best weights: both
-/// weight formats, the PyTorch source, the spec, metrics, evaluation, a model card and <c>evaluate.py</c>. Everything is
-/// assembled before the first byte is sent, so a failure is a problem response rather than a truncated zip.
+/// weight formats, the PyTorch source, the spec, metrics, evaluation, a model card and <c>evaluate.py</c>. The zip is
+/// written to a temporary file (deleted when the response is done) before the first byte is sent, so a failure is a
+/// problem response rather than a truncated zip, and the download has a length and serves ranges.
 /// </summary>
 public static class JobBundleEndpoint
 {
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, JobQueries queries, ClaimsPrincipal user, CheckpointArtifacts artifacts, DatasetRegistry datasets, NetworkPlanner planner,
-        HttpContext context, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
         if (job is null) return JobsApi.JobNotFound(id);
@@ -61,7 +62,19 @@ public static class JobBundleEndpoint
         IReadOnlyList<BundleEntry> exported = [];
         var entries = JobBundle.Entries(source, exported);
         var timestamp = job.FinishedAt ?? best.CreatedAt;
-        return TypedResults.Stream(body => BundleZip.WriteAsync(body, entries, timestamp, context.RequestAborted),
-            "application/zip", $"{FileNames.Slug(job.Name)}-bundle.zip");
+        var zip = new FileStream(Path.Combine(Path.GetTempPath(), $"bundle-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await BundleZip.WriteAsync(zip, entries, timestamp, cancellationToken);
+            zip.Position = 0;
+        }
+        catch
+        {
+            await zip.DisposeAsync();
+            throw;
+        }
+        // The result disposes the stream once the response is written, which deletes the file.
+        return TypedResults.Stream(zip, "application/zip", $"{FileNames.Slug(job.Name)}-bundle.zip", enableRangeProcessing: true);
     }
 }
