@@ -41,9 +41,9 @@ public sealed class ReproducingABundleTests(ITestOutputHelper output)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         string Diagnostics() => $"--- api ---\n{apiProcess.Output}\n--- worker ---\n{workerProcess.Output}";
 
-        var submitted = await http.PostAsJsonAsync("/api/jobs", JsonNode.Parse($$"""
+        var submitted = await http.PostAsJsonAsync("/api/jobs", JsonNode.Parse($$$"""
             {"name": "bundle lenet", "model": {"name": "lenet5"},
-             "dataset": {"name": "mnist", "validationFraction": 0.1, "trainLimit": 1024, "validationLimit": 256, "testLimit": {{TestLimit}}},
+             "dataset": {"name": "mnist", "validationFraction": 0.1, "trainLimit": 1024, "validationLimit": 256, "testLimit": {{{TestLimit}}}},
              "hyperparameters": {"epochs": 2, "batchSize": 64, "learningRate": 0.05, "optimizer": "sgd", "momentum": 0.9, "seed": 3}}
             """));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
