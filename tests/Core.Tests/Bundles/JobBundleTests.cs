@@ -80,8 +80,8 @@ public sealed class JobBundleTests(ITestOutputHelper output)
         Assert.Contains("model.load_state_dict(torch.load(\"weights.pth\", map_location=\"cpu\", weights_only=True))", card);
         Assert.Contains($"no `{BundleFiles.Onnx}`", card);
         Assert.Equal(
-            [BundleFiles.AccuracyCurve, BundleFiles.Manifest, BundleFiles.Evaluate, BundleFiles.Evaluation, BundleFiles.LossCurve, BundleFiles.Metrics,
-             BundleFiles.Source, BundleFiles.ModelCard, BundleFiles.Spec, BundleFiles.Pth, BundleFiles.SafeTensors],
+            [BundleFiles.ModelCard, BundleFiles.AccuracyCurve, BundleFiles.Manifest, BundleFiles.Evaluate, BundleFiles.Evaluation, BundleFiles.LossCurve, BundleFiles.Metrics,
+             BundleFiles.Source, BundleFiles.Spec, BundleFiles.Pth, BundleFiles.SafeTensors],
             files.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -100,7 +100,7 @@ public sealed class JobBundleTests(ITestOutputHelper output)
         var csv = Encoding.UTF8.GetString(Unzip(JobBundle.Entries(LeNetOnMnist()))[BundleFiles.Metrics]).Split('\n');
 
         Assert.Equal(MetricsCsv.Header, csv[0]);
-        Assert.Equal("1,1,0.4,NaN,,,0.05,1.5,900,1048576,1970-01-01T00:00:00.0000000Z", csv[1]);
+        Assert.Equal("1,1,0.4,NaN,0.45,,0.05,1.5,900,1048576,1970-01-01T00:00:00.0000000Z", csv[1]);
         Assert.StartsWith("2,0.5,0.8,0.5,0.9,", csv[2]);
     }
 
@@ -121,5 +121,38 @@ public sealed class JobBundleTests(ITestOutputHelper output)
         var manifest = JsonDocument.Parse(files[BundleFiles.Manifest]).RootElement;
         Assert.Equal(100, manifest.GetProperty("testLimit").GetInt32());
         Assert.Equal(0.3081f, manifest.GetProperty("preprocessing")[2].GetProperty("std")[0].GetSingle());
+    }
+
+    [SkippableFact]
+    public void The_model_cards_pytorch_code_runs_on_the_bundles_files_and_both_weight_files_give_the_same_logits()
+    {
+        Skip.IfNot(Checkpoints.DebianTorch.IsAvailable, Checkpoints.DebianTorch.Missing);
+        var files = Unzip(JobBundle.Entries(LeNetOnMnist()));
+        var folder = Directory.CreateTempSubdirectory("bundle-card-");
+        try
+        {
+            foreach (var (name, bytes) in files)
+            {
+                File.WriteAllBytes(Path.Combine(folder.FullName, name), bytes);
+            }
+            var card = Encoding.UTF8.GetString(files[BundleFiles.ModelCard]);
+            var loading = card[card.IndexOf("## Load it in PyTorch", StringComparison.Ordinal)..];
+            var start = loading.IndexOf("```python\n", StringComparison.Ordinal) + "```python\n".Length;
+            var code = loading[start..loading.IndexOf("```\n", start, StringComparison.Ordinal)];
+
+            var printed = Checkpoints.DebianTorch.Run(
+                "import os, sys\nos.chdir(sys.argv[1]); sys.path.insert(0, sys.argv[1])\n" + code +
+                "\nfrom_safetensors = logits\n" +
+                "model.load_state_dict(torch.load('weights.pth', weights_only=True))\n" +
+                "with torch.no_grad():\n    from_pth = model(preprocess(images, steps))\n" +
+                "print(tuple(logits.shape), torch.equal(from_safetensors, from_pth))\n",
+                folder.FullName);
+
+            Assert.Equal("(8, 10) True", printed.Trim());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }
