@@ -179,6 +179,7 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
             ["GET /api/jobs/{id}/attempts"] = OnJob(id => Get($"/api/jobs/{id}/attempts")),
             ["GET /api/jobs/{id}/checkpoints"] = OnJob(id => Get($"/api/jobs/{id}/checkpoints"), checkpoint: true),
             ["GET /api/jobs/{id}/checkpoints/{name}"] = OnJob(id => Get($"/api/jobs/{id}/checkpoints/best"), checkpoint: true),
+            ["GET /api/jobs/{id}/bundle"] = OnJob(id => Get($"/api/jobs/{id}/bundle"), checkpoint: true),
             ["PATCH /api/jobs/{id}"] = OnJob(id => Send(HttpMethod.Patch, $"/api/jobs/{id}", Json(new JsonObject { ["tags"] = new JsonArray("walked") }))),
             ["DELETE /api/jobs/{id}"] = OnJob(id => Send(HttpMethod.Delete, $"/api/jobs/{id}"), checkpoint: true,
                 prepare: async id => Assert.Equal(HttpStatusCode.OK, (await _alice.PostAsync($"/api/jobs/{id}/cancel", null)).StatusCode)),

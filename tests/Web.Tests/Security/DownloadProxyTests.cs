@@ -26,6 +26,41 @@ public sealed class DownloadProxyTests : DashboardHostTests
     }
 
     [Fact]
+    public async Task A_safetensors_download_asks_the_api_for_that_format()
+    {
+        var browser = await SignedInBrowserAsync();
+
+        using var response = await browser.GetAsync($"{Best}?format=safetensors");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"{StandInAccountsApi.JobId}-best.safetensors", response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_refused_before_the_api_is_asked()
+    {
+        var browser = await SignedInBrowserAsync();
+
+        using var response = await browser.GetAsync($"{Best}?format=onnx");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Api.AuthorizationsOf($"/api/jobs/{StandInAccountsApi.JobId}/checkpoints/best"));
+    }
+
+    [Fact]
+    public async Task The_bundle_downloads_through_the_dashboard_with_the_users_key()
+    {
+        var browser = await SignedInBrowserAsync();
+
+        using var response = await browser.GetAsync($"/downloads/jobs/{StandInAccountsApi.JobId}/bundle");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Api.Bundle, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["Bearer " + StandInAccountsApi.MemberKey], Api.AuthorizationsOf($"/api/jobs/{StandInAccountsApi.JobId}/bundle"));
+    }
+
+    [Fact]
     public async Task A_range_request_passes_through_as_206_with_only_that_range()
     {
         var browser = await SignedInBrowserAsync();

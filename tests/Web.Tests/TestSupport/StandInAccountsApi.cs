@@ -37,6 +37,9 @@ public sealed class StandInAccountsApi : IAsyncDisposable
     /// <summary>The checkpoint <c>best</c> of <see cref="JobId"/>, as bytes the proxy must pass on unchanged.</summary>
     public byte[] Checkpoint { get; } = RandomNumberGenerator.GetBytes(300_000);
 
+    /// <summary>The bundle of <see cref="JobId"/>, as bytes the proxy must pass on unchanged.</summary>
+    public byte[] Bundle { get; } = RandomNumberGenerator.GetBytes(5_000);
+
     public string CheckpointSha256 => Convert.ToHexStringLower(SHA256.HashData(Checkpoint));
 
     /// <summary>The Authorization header of each request to <paramref name="path"/>, in order.</summary>
@@ -67,7 +70,10 @@ public sealed class StandInAccountsApi : IAsyncDisposable
         app.MapGet("/api/me", (HttpRequest request) => Results.Json(api.Caller(request)));
         app.MapGet("/api/jobs", (int page, int pageSize) =>
             Results.Content($$"""{"items":[],"page":{{page}},"pageSize":{{pageSize}},"totalCount":0}""", "application/json"));
-        app.MapGet("/api/jobs/{id:guid}/checkpoints/{name}", (Guid id, string name, HttpResponse response) =>
+        app.MapGet("/api/jobs/{id:guid}/bundle", (Guid id) => id == JobId
+            ? Results.Bytes(api.Bundle, "application/zip", "job-bundle.zip")
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found"));
+        app.MapGet("/api/jobs/{id:guid}/checkpoints/{name}", (Guid id, string name, HttpResponse response, string? format) =>
         {
             if (id != JobId || name != "best")
             {
@@ -75,7 +81,7 @@ public sealed class StandInAccountsApi : IAsyncDisposable
             }
 
             response.Headers["X-Checksum-Sha256"] = api.CheckpointSha256;
-            return Results.Bytes(api.Checkpoint, "application/octet-stream", $"{id}-best.pth",
+            return Results.Bytes(api.Checkpoint, "application/octet-stream", $"{id}-best.{format ?? "pth"}",
                 entityTag: new EntityTagHeaderValue($"\"{api.CheckpointSha256}\""), enableRangeProcessing: true);
         });
         await app.StartAsync();

@@ -66,8 +66,13 @@ public static class JobsApi
             .WithSummary("The runs of a job: worker, start (epoch and step), end and why it ended").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints", CheckpointsAsync).WithName("ListJobCheckpoints").WithSummary("Checkpoints of a job").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/checkpoints/{name}", CheckpointDownload.DownloadAsync).WithName("DownloadJobCheckpoint")
-            .WithSummary("Download a checkpoint as a PyTorch .pth file").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Download a checkpoint as a PyTorch .pth file, or with ?format=safetensors as safetensors")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/bundle", JobBundleEndpoint.GetAsync).WithName("DownloadJobBundle")
+            .WithSummary("One zip of the best weights (.pth and safetensors), PyTorch source, spec, metrics, evaluation, model card and evaluate.py")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -167,12 +167,19 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     /// Starts a checkpoint download with the signed-in user's key and returns the Api's answer with its body unread,
     /// so the caller can stream it on. <paramref name="forward"/> copies the browser's conditional and range headers.
     /// </summary>
-    public Task<HttpResponseMessage> OpenCheckpointAsync(Guid jobId, string name, Action<HttpRequestHeaders> forward, CancellationToken cancellationToken = default)
-    {
-        var path = $"api/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(name)}";
-        return CallAsync(path, cancellationToken, () =>
+    /// <param name="format">null for the stored .pth, or <c>safetensors</c>.</param>
+    public Task<HttpResponseMessage> OpenCheckpointAsync(Guid jobId, string name, Action<HttpRequestHeaders> forward, CancellationToken cancellationToken = default,
+        string? format = null) =>
+        OpenDownloadAsync($"api/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(name)}{(format is null ? "" : $"?format={Uri.EscapeDataString(format)}")}",
+            forward, cancellationToken);
+
+    /// <summary>The job's bundle zip (<c>GET /api/jobs/{id}/bundle</c>), streamed as it comes.</summary>
+    public Task<HttpResponseMessage> OpenBundleAsync(Guid jobId, Action<HttpRequestHeaders> forward, CancellationToken cancellationToken = default) =>
+        OpenDownloadAsync($"api/jobs/{jobId}/bundle", forward, cancellationToken);
+
+    private Task<HttpResponseMessage> OpenDownloadAsync(string path, Action<HttpRequestHeaders> forward, CancellationToken cancellationToken) =>
+        CallAsync(path, cancellationToken, () =>
             SendAsync(HttpMethod.Get, path, body: null, HttpCompletionOption.ResponseHeadersRead, key: null, cancellationToken, forward));
-    }
 
     /// <returns>
     /// The Api's readiness: 200 for Healthy or Degraded, 503 for Unhealthy, both with the checks. Any other answer,

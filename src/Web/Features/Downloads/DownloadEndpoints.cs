@@ -6,35 +6,60 @@ namespace TrainingService.Web.Features.Downloads;
 
 public static class DownloadEndpoints
 {
+    public const string SafeTensorsFormat = "safetensors";
+
     /// <summary>
-    /// <c>GET /downloads/jobs/{id}/checkpoints/{name}</c>: a browser cannot add the user's key to a plain link, so the
-    /// link points here and the dashboard fetches the Api's download with the session's key and streams it on.
+    /// <c>GET /downloads/jobs/{id}/checkpoints/{name}</c> (and <c>/bundle</c>): a browser cannot add the user's key to a
+    /// plain link, so the link points here and the dashboard fetches the Api's download with the session's key and
+    /// streams it on.
     /// </summary>
     public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var downloads = endpoints.MapGroup("/downloads");
         downloads.MapGet("/jobs/{id:guid}/checkpoints/{name}", DownloadCheckpointAsync)
             .WithName("DownloadCheckpoint")
-            .WithSummary("Streams a checkpoint of the signed-in user's job from the Api, ranges and digests included.");
+            .WithSummary("Streams a checkpoint of the signed-in user's job from the Api (.pth, or ?format=safetensors), ranges and digests included.");
+        downloads.MapGet("/jobs/{id:guid}/bundle", DownloadBundleAsync)
+            .WithName("DownloadBundle")
+            .WithSummary("Streams the signed-in user's job bundle (weights, source, spec, metrics, model card) from the Api.");
         return endpoints;
     }
 
-    public static string PathOf(Guid jobId, string checkpointName) =>
-        $"downloads/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(checkpointName)}";
+    public static string PathOf(Guid jobId, string checkpointName, string? format = null) =>
+        $"downloads/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(checkpointName)}{(format is null ? "" : $"?format={Uri.EscapeDataString(format)}")}";
+
+    public static string BundlePathOf(Guid jobId) => $"downloads/jobs/{jobId}/bundle";
 
     private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadCheckpointAsync(
-        Guid id, string name, HttpRequest request, TrainingApiClient api)
+        Guid id, string name, HttpRequest request, TrainingApiClient api, string? format = null)
     {
         if (name.Length is 0 or > 64 || name.Any(char.IsControl))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad checkpoint name",
                 detail: "name: a checkpoint name has 1 to 64 printable characters (best, last, training).");
         }
+        if (format is not null && format != SafeTensorsFormat && format != "pth")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad format",
+                detail: "format: must be 'pth' (the default) or 'safetensors'.");
+        }
 
+        return await ProxyAsync(id, $"Job {id} has no checkpoint named '{name}', or it is not yours.", "Checkpoint not found",
+            () => api.OpenCheckpointAsync(id, name, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted, format));
+    }
+
+    private static Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadBundleAsync(
+        Guid id, HttpRequest request, TrainingApiClient api) =>
+        ProxyAsync(id, $"Job {id} does not exist, or it is not yours.", "Job not found",
+            () => api.OpenBundleAsync(id, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted));
+
+    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> ProxyAsync(
+        Guid id, string notFound, string notFoundTitle, Func<Task<HttpResponseMessage>> open)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await api.OpenCheckpointAsync(id, name, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted);
+            response = await open();
         }
         catch (ApiKeyRejectedException)
         {
@@ -49,8 +74,7 @@ public static class DownloadEndpoints
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             response.Dispose();
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Checkpoint not found",
-                detail: $"Job {id} has no checkpoint named '{name}', or it is not yours.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: notFoundTitle, detail: notFound);
         }
 
         if ((int)response.StatusCode >= 500)

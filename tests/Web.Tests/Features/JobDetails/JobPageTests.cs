@@ -216,6 +216,19 @@ public sealed class JobPageTests : IDisposable
         Assert.Equal(
             $"downloads/jobs/{Id}/checkpoints/training",
             page.Find("[data-checkpoint=training] a.download").GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-checkpoint=training] a.safetensors-download"));
+    }
+
+    [Fact]
+    public void A_job_with_a_best_checkpoint_offers_its_bundle_and_its_weights_as_safetensors()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+
+        var page = RenderPage();
+
+        Assert.Equal($"downloads/jobs/{Id}/bundle", page.Find("a.bundle-download").GetAttribute("href"));
+        Assert.Equal($"downloads/jobs/{Id}/checkpoints/best?format=safetensors",
+            page.Find("[data-checkpoint=best] a.safetensors-download").GetAttribute("href"));
     }
 
     private IRenderedComponent<JobPage> RenderPage()
