@@ -29,6 +29,8 @@ internal sealed record ComparisonOptions
 
     public bool AllowReferenceBlas { get; init; }
 
+    public bool OtherLayoutVariant { get; init; }
+
     public static string Usage =>
         """
         dotnet run -c Release --project tools/TrainingComparison -- [options]
@@ -40,6 +42,7 @@ internal sealed record ComparisonOptions
           --repeats N        timed epochs per side after one warm-up each, interleaved (default 5)
           --seed N           weights, data and order (default 42)
           --phases           also time data, forward, backward and optimizer step apart (one more epoch per side)
+          --other-layout     also time our network in the other memory layout (NCHW for the ResNets, NHWC for the rest), interleaved
           --allow-reference-blas   run even when PyTorch has no OpenBLAS (the figures then mean little)
         """;
 
@@ -52,9 +55,14 @@ internal sealed record ComparisonOptions
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is "--phases" or "--allow-reference-blas")
+            if (name is "--phases" or "--allow-reference-blas" or "--other-layout")
             {
-                options = name == "--phases" ? options with { Phases = true } : options with { AllowReferenceBlas = true };
+                options = name switch
+                {
+                    "--phases" => options with { Phases = true },
+                    "--other-layout" => options with { OtherLayoutVariant = true },
+                    _ => options with { AllowReferenceBlas = true },
+                };
                 continue;
             }
             var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");

@@ -34,7 +34,7 @@ try
     {
         var settings = new ComparisonSettings(options.Threads, options.BatchSize,
             ComparisonOptions.Big.Contains(model) ? options.BigBatches : options.Batches, options.Repeats, options.Seed,
-            RequireOpenBlas: !options.AllowReferenceBlas, Phases: options.Phases);
+            RequireOpenBlas: !options.AllowReferenceBlas, Phases: options.Phases, OtherLayoutVariant: options.OtherLayoutVariant);
         Console.WriteLine(Invariant($"{model}: {settings.Batches} batches of {settings.BatchSize}, load average {LoadAverage()}"));
         var result = await ModelComparison.RunAsync(model, input, settings, peer, Path.Combine(work, model), Console.WriteLine);
         Console.WriteLine($"  PyTorch {result.TorchVersion}, BLAS {result.Blas}");
@@ -57,6 +57,11 @@ finally
 Console.WriteLine($"load average after: {LoadAverage()}");
 Console.WriteLine();
 WriteThroughput(Console.Out, results);
+if (options.OtherLayoutVariant)
+{
+    Console.WriteLine();
+    WriteLayouts(Console.Out, results);
+}
 if (options.Phases)
 {
     Console.WriteLine();

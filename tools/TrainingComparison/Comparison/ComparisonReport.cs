@@ -20,6 +20,20 @@ public static class ComparisonReport
         }
     }
 
+    /// <summary>The other-layout variant against PyTorch, beside our network as the builder makes it.</summary>
+    public static void WriteLayouts(TextWriter output, IReadOnlyList<ModelResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(results);
+        output.WriteLine("| model | ours as built: layout, images/s, ratio (range) | ours in the other layout: layout, images/s, ratio (range) |");
+        output.WriteLine("|---|---|---|");
+        foreach (var r in results.Where(r => r.Variant.Count > 0))
+        {
+            output.WriteLine(Invariant(
+                $"| {r.Model} | {r.Layout}, {ModelResult.Median(r.Ours.Select(e => e.ImagesPerSecond)):N1}, {ModelResult.Median(r.Ratios):N2}x ({r.Ratios.Min():N2} - {r.Ratios.Max():N2}) | {r.VariantLayout}, {ModelResult.Median(r.Variant.Select(e => e.ImagesPerSecond)):N1}, {ModelResult.Median(r.VariantRatios):N2}x ({r.VariantRatios.Min():N2} - {r.VariantRatios.Max():N2}) |"));
+        }
+    }
+
     public static void WritePhases(TextWriter output, IReadOnlyList<ModelResult> results)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -28,7 +42,7 @@ public static class ComparisonReport
         output.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            foreach (var (side, phases) in new[] { ("ours", r.OurPhases), ("PyTorch", r.TheirPhases) })
+            foreach (var (side, phases) in new[] { ($"ours ({r.Layout})", r.OurPhases), ("PyTorch", r.TheirPhases), ($"ours in {r.VariantLayout}", r.VariantPhases) })
             {
                 if (phases is null)
                 {

@@ -37,6 +37,7 @@ public static class ModelComparison
             ?? throw new ArgumentException(string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))), nameof(input));
 
         using var ours = new OurTraining(plan, splits.Train, settings);
+        using var variant = settings.OtherLayoutVariant ? new OurTraining(plan, splits.Train, settings, otherLayout: true) : null;
         Directory.CreateDirectory(workFolder);
         var files = WriteInputs(plan, splits.Train, ours, settings, workFolder);
         var setup = peer.Send(new
@@ -56,10 +57,13 @@ public static class ModelComparison
 
         var result = new ModelResult(modelName, shape, ours.Model.parameters().Sum(p => p.numel()), splits.Train.Count, settings.BatchSize,
             setup["torch"]?.GetValue<string>() ?? "?", blas);
+        result.Layout = ours.Layout;
+        result.VariantLayout = variant?.Layout;
         // Warm-up: first-touch allocations, oneDNN's kernel creation, the JIT's tiering, Python's first calls.
         result.OurWarmUp = ours.Epoch();
         Thread.Sleep(Settle);
         result.TheirWarmUp = peer.Epoch();
+        variant?.Epoch();
         for (var repetition = 1; repetition <= settings.Repeats; repetition++)
         {
             Thread.Sleep(Settle);
@@ -68,6 +72,13 @@ public static class ModelComparison
             var their = peer.Epoch();
             result.Ours.Add(our);
             result.Theirs.Add(their);
+            if (variant is not null)
+            {
+                Thread.Sleep(Settle);
+                var other = variant.Epoch();
+                result.Variant.Add(other);
+                progress?.Invoke(FormattableString.Invariant($"    ours in {variant.Layout}: {other.ImagesPerSecond:N1} images/s, ratio {other.ImagesPerSecond / their.ImagesPerSecond:N2}"));
+            }
             progress?.Invoke(FormattableString.Invariant(
                 $"  {modelName} repetition {repetition}: ours {our.ImagesPerSecond:N1} images/s, PyTorch {their.ImagesPerSecond:N1} images/s, ratio {our.ImagesPerSecond / their.ImagesPerSecond:N2}"));
         }
@@ -77,6 +88,11 @@ public static class ModelComparison
             result.OurPhases = ours.Phases();
             Thread.Sleep(Settle);
             result.TheirPhases = peer.Phases();
+            if (variant is not null)
+            {
+                Thread.Sleep(Settle);
+                result.VariantPhases = variant.Phases();
+            }
         }
         return result;
     }

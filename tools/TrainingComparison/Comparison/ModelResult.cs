@@ -27,6 +27,17 @@ public sealed class ModelResult(string model, InputShape input, long parameters,
 
     public List<EpochFigures> Theirs { get; } = [];
 
+    public string Layout { get; set; } = "NCHW";
+
+    /// <summary>Our network in the other memory layout, timed in the same interleaving, when asked for.</summary>
+    public string? VariantLayout { get; set; }
+
+    public List<EpochFigures> Variant { get; } = [];
+
+    public IReadOnlyList<double> VariantRatios => Variant.Zip(Theirs, (our, their) => our.ImagesPerSecond / their.ImagesPerSecond).ToList();
+
+    public PhaseFigures? VariantPhases { get; set; }
+
     public PhaseFigures? OurPhases { get; set; }
 
     public PhaseFigures? TheirPhases { get; set; }

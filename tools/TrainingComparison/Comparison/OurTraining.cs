@@ -20,23 +20,30 @@ public sealed class OurTraining : IDisposable
     private readonly EpochTrainer trainer;
     private readonly BatchLoader loader;
     private readonly ComparisonSettings settings;
+    private readonly bool channelsLastPhases;
     private int epochs;
 
-    public OurTraining(NetworkPlan plan, LabeledImages data, ComparisonSettings settings)
+    public OurTraining(NetworkPlan plan, LabeledImages data, ComparisonSettings settings, bool otherLayout = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
         this.settings = settings;
         manual_seed(settings.Seed);
-        model = ModuleBuilder.Build(plan.Network);
+        model = otherLayout && ChannelsLastRule.Applies(plan.Network) ? ModuleBuilder.Build(plan.Network.Root) : ModuleBuilder.Build(plan.Network);
+        Layout = ChannelsLastRule.Applies(plan.Network) != otherLayout ? "NHWC" : "NCHW";
+        var wrapInput = otherLayout && !ChannelsLastRule.Applies(plan.Network);
         var hyperparameters = new Hyperparameters(1, settings.BatchSize, settings.LearningRate, OptimizerKinds.Sgd, settings.Momentum, 0, settings.Seed);
         optimizer = RecipeOptimizerFactory.Create(hyperparameters.ToOptimizerSpec(), model.parameters());
-        trainer = new EpochTrainer(model, optimizer, CPU, new TrainingOptions().BatchProgressInterval,
+        trainer = new EpochTrainer(wrapInput ? new ChannelsLastInput(model) : model, optimizer, CPU, new TrainingOptions().BatchProgressInterval,
             new TrainingStepSettings(new ConstantSchedule(settings.LearningRate), null, 0));
+        channelsLastPhases = wrapInput;
         loader = new BatchLoader(data, settings.BatchSize, shuffle: true, settings.Seed, CPU, plan.Pipeline);
     }
 
     public nn.Module<Tensor, Tensor> Model => model;
+
+    /// <summary>The layout the network's convolutions see: NHWC where <see cref="ChannelsLastRule"/> applies, unless this is the other-layout variant.</summary>
+    public string Layout { get; }
 
     /// <summary>The order our loader visits the samples in its first epoch: the worker's randperm for the seed.</summary>
     public static long[] FirstEpochOrder(long count, long seed)
@@ -74,7 +81,7 @@ public sealed class OurTraining : IDisposable
             var (x, y) = batches.Current;
             data += Lap(clock);
             optimizer.zero_grad();
-            var loss = LossFunction.CrossEntropy(model.call(x), y);
+            var loss = LossFunction.CrossEntropy(model.call(channelsLastPhases ? ChannelsLastInput.Convert(x) : x), y);
             forward += Lap(clock);
             loss.backward();
             backward += Lap(clock);
