@@ -1,4 +1,5 @@
 using TorchSharp;
+using TrainingService.Core.Torch;
 using static TorchSharp.torch;
 
 namespace TrainingService.Core.Models.Building;
@@ -12,8 +13,10 @@ public sealed class ChainModule : nn.Module<Tensor, Tensor>
 {
     private readonly IReadOnlyList<nn.Module<Tensor, Tensor>> steps;
     private readonly IReadOnlyList<nn.Module<Tensor, Tensor>> unregistered;
+    private readonly bool channelsLastInput;
 
-    public ChainModule(string className, IEnumerable<(string? Name, nn.Module<Tensor, Tensor> Module)> steps) : base(className)
+    /// <param name="channelsLastInput">Hands the first step its CPU batch in NHWC strides (<see cref="ChannelsLast"/>); see <see cref="ChannelsLastRule"/>.</param>
+    public ChainModule(string className, IEnumerable<(string? Name, nn.Module<Tensor, Tensor> Module)> steps, bool channelsLastInput = false) : base(className)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var ordered = steps.ToList();
@@ -31,6 +34,7 @@ public sealed class ChainModule : nn.Module<Tensor, Tensor>
             }
         }
 
+        this.channelsLastInput = channelsLastInput;
         this.steps = ordered.Select(step => step.Module).ToList();
         unregistered = ordered.Where(step => step.Name is null).Select(step => step.Module).ToList();
         RegisterComponents();
@@ -39,7 +43,7 @@ public sealed class ChainModule : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = input;
+        var x = channelsLastInput ? ChannelsLast.Convert(input) : input;
         foreach (var step in steps)
         {
             x = step.call(x);

@@ -14,7 +14,7 @@ public static class ModuleBuilder
     public static nn.Module<Tensor, Tensor> Build(NetworkSpec network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        return Build(network.Root);
+        return network.Root is ChainSpec chain && ChannelsLastRule.Applies(network) ? Chain(chain, channelsLastInput: true) : Build(network.Root);
     }
 
     public static nn.Module<Tensor, Tensor> Build(ModuleSpec spec)
@@ -24,7 +24,7 @@ public static class ModuleBuilder
         {
             SequentialSpec sequential => nn.Sequential(sequential.Children.Select(child => Build(child))),
             NamedSequentialSpec named => nn.Sequential(named.Children.Select(child => (child.Name, Build(child.Module)))),
-            ChainSpec chain => new ChainModule(chain.ClassName, chain.Steps.Select(step => (step.Name, Build(step.Module)))),
+            ChainSpec chain => Chain(chain, channelsLastInput: false),
             BasicConv2dSpec basic => new BasicConv2dModule(basic),
             InceptionASpec inception => new InceptionAModule(inception),
             GoogLeNetInceptionSpec inception => new GoogLeNetInceptionModule(inception),
@@ -32,4 +32,7 @@ public static class ModuleBuilder
             _ => LayerFactory.Build(spec),
         };
     }
+
+    private static ChainModule Chain(ChainSpec chain, bool channelsLastInput) =>
+        new(chain.ClassName, chain.Steps.Select(step => (step.Name, Build(step.Module))), channelsLastInput);
 }

@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+using TorchSharp.Modules;
+using TrainingService.Core.Checkpoints;
+using TrainingService.Core.Models.Building;
+using TrainingService.Core.Torch;
+using static TorchSharp.torch;
+
+namespace TrainingService.Core.Tests.Models;
+
+/// <summary>
+/// The residual networks see their batches in NHWC strides on the CPU (oneDNN then skips its layout reorders); every
+/// other network keeps NCHW. The layout changes no value, no key and no byte of a checkpoint.
+/// </summary>
+[Collection(ZooCollection.Name)]
+public sealed class ChannelsLastTests
+{
+    [Theory]
+    [InlineData("resnet20", true)]
+    [InlineData("resnet18", true)]
+    [InlineData("lenet5", false)]
+    [InlineData("mnist-cnn", false)]
+    [InlineData("vgg11-bn", false)]
+    public void Only_the_residual_networks_hand_their_first_convolution_an_nhwc_batch(string name, bool nhwc)
+    {
+        using var model = ZooModels.BuildDefault(name);
+        var shape = ZooModels.Definition(name).DefaultInput;
+        bool? seen = null;
+        var first = (nn.Module<Tensor, Tensor>)model.modules().First(m => m is Conv2d or ChannelAlignedConv2d);
+        var hook = first.register_forward_pre_hook((_, input) =>
+        {
+            seen ??= ChannelsLast.Is(input);
+            return input;
+        });
+        using (no_grad())
+        using (var images = randn([2, shape.Channels, shape.Height, shape.Width], generator: new Generator(3)))
+        {
+            model.call(images).Dispose();
+        }
+        hook.remove();
+
+        Assert.Equal(nhwc, seen);
+    }
+
+    [Fact]
+    public void A_resnet_in_nhwc_gives_the_outputs_gradients_and_state_dict_of_the_same_resnet_in_nchw()
+    {
+        var definition = ZooModels.Definition("resnet20");
+        var network = definition.Describe(definition.DefaultOptions);
+        manual_seed(11);
+        using var nhwc = ModuleBuilder.Build(network);
+        manual_seed(11);
+        // The spec-level build leaves the root chain in NCHW: the network as it was before the rule.
+        using var nchw = ModuleBuilder.Build(network.Root);
+        Assert.Equal(Bytes(StateDictConversion.FromModule(nchw)), Bytes(StateDictConversion.FromModule(nhwc)));
+        using var scope = NewDisposeScope();
+        var images = randn([8, 3, 32, 32], generator: new Generator(5));
+        var labels = randint(0, 10, [8], generator: new Generator(6));
+
+        var lossNhwc = nn.functional.cross_entropy(nhwc.call(images), labels);
+        var lossNchw = nn.functional.cross_entropy(nchw.call(images), labels);
+        lossNhwc.backward();
+        lossNchw.backward();
+
+        Assert.Equal(lossNchw.item<float>(), lossNhwc.item<float>(), 1e-5f);
+        foreach (var ((key, a), (_, b)) in nhwc.named_parameters().Zip(nchw.named_parameters()))
+        {
+            var error = (a.grad! - b.grad!).abs().max().item<float>() / Math.Max(b.grad!.abs().max().item<float>(), 1e-12f);
+            Assert.True(error < 1e-3, $"{key}: gradient off by {error:E2} of its largest value");
+        }
+        var before = StateDictConversion.FromModule(nchw);
+        var after = StateDictConversion.FromModule(nhwc);
+        Assert.Equal(before.Select(t => (t.Key, string.Join('x', t.Shape))), after.Select(t => (t.Key, string.Join('x', t.Shape))));
+        // The running statistics, updated by one forward in each layout, are written row-major: equal to float precision.
+        foreach (var (a, b) in after.Zip(before).Where(pair => !pair.First.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal)))
+        {
+            var x = MemoryMarshal.Cast<byte, float>(a.Data).ToArray();
+            var y = MemoryMarshal.Cast<byte, float>(b.Data).ToArray();
+            for (var i = 0; i < x.Length; i++)
+            {
+                Assert.True(Math.Abs(x[i] - y[i]) <= 1e-4f * Math.Max(1f, Math.Abs(y[i])), $"{a.Key}[{i}]: {x[i]} against {y[i]}");
+            }
+        }
+    }
+
+    private static List<(string Key, string Data)> Bytes(IReadOnlyList<StateTensor> tensors) =>
+        tensors.Select(t => (t.Key, Convert.ToHexString(t.Data))).ToList();
+}
