@@ -25,6 +25,17 @@ internal static class OpenLoop
         return await Task.WhenAll(sends);
     }
 
+    /// <returns>The milliseconds of one request and its answer, which must be a success.</returns>
+    public static async Task<double> TimeOneAsync(HttpClient client, string path, string body)
+    {
+        var watch = Stopwatch.StartNew();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(path, content);
+        await response.Content.LoadIntoBufferAsync();
+        response.EnsureSuccessStatusCode();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     private static async Task<Submission> SendAsync(HttpClient client, string body, Stopwatch clock, TimeSpan due)
     {
         try
