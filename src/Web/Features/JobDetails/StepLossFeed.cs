@@ -91,12 +91,14 @@ public sealed class StepLossFeed(int maxPoints)
 
     private StepSeriesResource Append(StepSeriesResource held, StepSeriesResource answer)
     {
-        if (answer.Points.Count == 0)
+        // An Api (or a stand-in) that ignores from= answers from step 0; what the page holds is not added twice.
+        var fresh = answer.Points.Where(p => p.Step >= held.TotalSteps).ToList();
+        if (fresh.Count == 0)
         {
             return held with { TotalSteps = answer.TotalSteps };
         }
 
-        IReadOnlyList<StepPointResource> points = [.. held.Points, .. answer.Points];
+        IReadOnlyList<StepPointResource> points = [.. held.Points, .. fresh];
         if (points.Count > maxPoints)
         {
             // Twice the narrowest width that fits the budget: every merged bucket then holds more than half of it.

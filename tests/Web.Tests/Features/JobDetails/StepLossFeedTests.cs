@@ -33,6 +33,17 @@ public sealed class StepLossFeedTests
     }
 
     [Fact]
+    public async Task Steps_the_feed_already_holds_are_not_added_twice()
+    {
+        var feed = new StepLossFeed(maxPoints: 10);
+        await feed.ReloadAsync(Answer(Raw(0, 4)), CancellationToken.None);
+
+        await feed.ReadNewAsync(Answer(Raw(0, 6)), CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(s => (long)s), feed.Series.Points.Select(p => p.Step));
+    }
+
+    [Fact]
     public async Task Asks_made_while_a_read_runs_wait_for_it_and_are_folded_into_one_more_read()
     {
         var feed = new StepLossFeed(maxPoints: 10);
