@@ -35,6 +35,9 @@ internal static class Benchmark
             var seeding = Stopwatch.StartNew();
             var (adminUser, member) = await Seeder.SeedAsync(contexts, jobCount, Console.Out);
             Console.WriteLine($"  seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
+            const int LongEpochs = 300, StepsPerEpoch = 200;
+            var longJob = await LongJobSeeder.SeedAsync(contexts, member, LongEpochs, StepsPerEpoch);
+            Console.WriteLine($"  and one running job of {LongEpochs} epochs x {StepsPerEpoch} steps ({longJob}) for the job page");
             await using var api = new ListApi(connectionString, logSql);
             api.StartServer();
 
@@ -77,6 +80,33 @@ internal static class Benchmark
                 times.Sort();
                 Console.WriteLine($"| {name} | {total} | {Percentile(times, 0.50):0.0} | {Percentile(times, 0.95):0.0} | {times[^1]:0.0} |");
             }
+
+            // The job page's reads of the long job: its first load (every request below but the incremental one) and,
+            // after each epoch, the steps after those it holds (from= the last epoch's first step: one epoch's 200 steps).
+            var page = new (string Name, string Path)[]
+            {
+                ("job", $"/api/jobs/{longJob}"),
+                ("metrics (300 rows)", $"/api/jobs/{longJob}/metrics"),
+                ("steps, whole (60,000 in 1,000 buckets)", $"/api/jobs/{longJob}/steps?maxPoints=1000"),
+                ("steps, after an epoch (from=, 200 new)", $"/api/jobs/{longJob}/steps?from={(long)(LongEpochs - 1) * StepsPerEpoch}&maxPoints=1000"),
+                ("attempts", $"/api/jobs/{longJob}/attempts"),
+                ("checkpoints", $"/api/jobs/{longJob}/checkpoints"),
+                ("evaluation (404 while it runs)", $"/api/jobs/{longJob}/evaluation"),
+            };
+            Console.WriteLine($"\nThe job page of the {LongEpochs}-epoch job (member's key), {requests} sequential requests each after 20 warm-up requests:\n");
+            Console.WriteLine($"| request | p50 ms | p95 ms | max ms |");
+            Console.WriteLine($"|---|---:|---:|---:|");
+            using (var client = api.CreateDefaultClient())
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", member.Key.Secret);
+                foreach (var (name, path) in page)
+                {
+                    var times = await TimeAsync(client, [path], requests);
+                    Console.WriteLine($"| {name} | {Percentile(times, 0.50):0.0} | {Percentile(times, 0.95):0.0} | {times[^1]:0.0} |");
+                }
+                var load = await TimeAsync(client, [.. page.Where(p => !p.Name.StartsWith("steps, after", StringComparison.Ordinal)).Select(p => p.Path)], requests);
+                Console.WriteLine($"| whole first load (the six reads in parallel, as JobPage does) | {Percentile(load, 0.50):0.0} | {Percentile(load, 0.95):0.0} | {load[^1]:0.0} |");
+            }
         }
         finally
         {
@@ -86,6 +116,28 @@ internal static class Benchmark
         }
 
         static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+        // Each sample is all of `paths` at once, done when the last answers; 404 counts as an answer (the evaluation of a running job).
+        static async Task<List<double>> TimeAsync(HttpClient client, string[] paths, int requests)
+        {
+            for (var i = 0; i < 20; i++) await Task.WhenAll(paths.Select(p => ReadAsync(client, p)));
+            var times = new List<double>(requests);
+            for (var i = 0; i < requests; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await Task.WhenAll(paths.Select(p => ReadAsync(client, p)));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            return times;
+        }
+
+        static async Task ReadAsync(HttpClient client, string path)
+        {
+            using var response = await client.GetAsync(path);
+            await response.Content.LoadIntoBufferAsync();
+            if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.NotFound) throw new HttpRequestException($"{path}: {(int)response.StatusCode}");
+        }
 
         static async Task<int> TotalOfAsync(HttpClient client, string url)
         {

@@ -87,10 +87,27 @@ public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
         return await db.Checkpoints.AsNoTracking().SingleOrDefaultAsync(c => c.JobId == id && c.Name == name, cancellationToken);
     }
 
+    /// <summary>
+    /// The epochs' step rows that hold any step from <paramref name="fromStep"/> on, and the job's total step count:
+    /// a reader that already holds the earlier steps costs only the rows it lacks, not the whole run.
+    /// </summary>
     public async Task<IReadOnlyList<StepLossesRecord>> StepLossesAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.StepLosses.AsNoTracking().Where(s => s.JobId == id).OrderBy(s => s.Epoch).ToListAsync(cancellationToken);
+    }
+
+    public async Task<StepLossWindow> StepLossesFromAsync(Guid id, long fromStep, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.StepLosses.AsNoTracking()
+            .Where(s => s.JobId == id && s.FirstStep + s.Losses.Length / sizeof(float) > fromStep)
+            .OrderBy(s => s.Epoch)
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0
+            ? rows[^1].FirstStep + rows[^1].Losses.Length / sizeof(float)
+            : await db.StepLosses.Where(s => s.JobId == id).MaxAsync(s => (long?)(s.FirstStep + s.Losses.Length / sizeof(float)), cancellationToken) ?? 0;
+        return new StepLossWindow(rows, total);
     }
 
     public async Task<IReadOnlyList<JobAttemptRecord>> AttemptsAsync(Guid id, CancellationToken cancellationToken)

@@ -123,7 +123,18 @@ public sealed class TrainingApiClientTests
         var steps = await client.GetStepLossesAsync(Samples.JobId, maxPoints: 1000);
 
         Assert.Equal(6, steps.TotalSteps);
-        Assert.Equal([new StepLossPointDto(0, 2.3, 2.2, 2.4), new StepLossPointDto(3, 1.5, 1.0, 1.9)], steps.Points);
+        Assert.Equal([new StepPointResource(0, 2.3f, 2.2f, 2.4f, 3), new StepPointResource(3, 1.5f, 1.0f, 1.9f, 3)], steps.Points);
+    }
+
+    [Fact]
+    public async Task Asks_only_for_the_steps_after_those_it_holds()
+    {
+        api.Json(Samples.StepsPath(Samples.JobId, from: 6), Samples.Steps(9, from: 6, (6, 1.1, 1.0, 1.2)));
+
+        var steps = await client.GetStepLossesAsync(Samples.JobId, maxPoints: 1000, from: 6);
+
+        Assert.Equal((9L, 6L), (steps.TotalSteps, steps.From));
+        Assert.Equal([new StepPointResource(6, 1.1f, 1.0f, 1.2f, 3)], steps.Points);
     }
 
     [Fact]

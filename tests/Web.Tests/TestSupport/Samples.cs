@@ -95,8 +95,15 @@ public static class Samples
 
     public static string StepsPath(Guid id) => $"/api/jobs/{id}/steps?maxPoints=1000";
 
+    /// <summary>The incremental read of the steps from <paramref name="from"/> on.</summary>
+    public static string StepsPath(Guid id, long from) => $"/api/jobs/{id}/steps?from={from}&maxPoints=1000";
+
     public static string Steps(long totalSteps, params (long Step, double Mean, double Min, double Max)[] buckets) =>
-        $$"""{ "totalSteps": {{totalSteps}}, "from": 0, "to": {{totalSteps}}, "points": [{{string.Join(",", buckets.Select(Bucket))}}] }""";
+        Steps(totalSteps, from: 0, buckets);
+
+    /// <summary>A steps answer from <paramref name="from"/> on; each bucket runs to the next one's step, the last to <paramref name="totalSteps"/>.</summary>
+    public static string Steps(long totalSteps, long from, params (long Step, double Mean, double Min, double Max)[] buckets) =>
+        $$"""{ "totalSteps": {{totalSteps}}, "from": {{from}}, "to": {{totalSteps}}, "points": [{{string.Join(",", buckets.Select((b, i) => Bucket(b, (i + 1 < buckets.Length ? buckets[i + 1].Step : totalSteps) - b.Step)))}}] }""";
 
     public static EpochMetricDto Metric(int epoch, int minute = 0, double trainLoss = 0.5) =>
         new(epoch, trainLoss, 0.9, 0.2, 0.95, 0.05, 20, 2600, Start.AddMinutes(minute == 0 ? epoch : minute));
@@ -105,8 +112,8 @@ public static class Samples
         new(jobId, epoch, double.Parse(Loss(epoch), System.Globalization.CultureInfo.InvariantCulture),
             0.9 + (epoch / 100.0), 0.2 - (epoch / 100.0), 0.93 + (epoch / 100.0), 0.05, 20.5, 2600, Start.AddMinutes(epoch));
 
-    private static string Bucket((long Step, double Mean, double Min, double Max) b) => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture, $$"""{ "step": {{b.Step}}, "mean": {{b.Mean}}, "min": {{b.Min}}, "max": {{b.Max}} }""");
+    private static string Bucket((long Step, double Mean, double Min, double Max) b, long count) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture, $$"""{ "step": {{b.Step}}, "mean": {{b.Mean}}, "min": {{b.Min}}, "max": {{b.Max}}, "count": {{count}} }""");
 
     private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 

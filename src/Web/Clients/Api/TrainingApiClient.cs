@@ -44,8 +44,11 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
         GetAsync<EvaluationDto>($"api/jobs/{id}/evaluation", cancellationToken);
 
     /// <returns>The job's step losses in at most <paramref name="maxPoints"/> buckets; empty when the Api does not know the id.</returns>
-    public async Task<StepLossSeriesDto> GetStepLossesAsync(Guid jobId, int maxPoints, CancellationToken cancellationToken = default) =>
-        await GetAsync<StepLossSeriesDto>($"api/jobs/{jobId}/steps?maxPoints={maxPoints}", cancellationToken) ?? StepLossSeriesDto.Empty;
+    /// <param name="from">The first step wanted: the number of steps the caller already holds, for only the new ones.</param>
+    public async Task<StepSeriesResource> GetStepLossesAsync(Guid jobId, int maxPoints, long from = 0, CancellationToken cancellationToken = default) =>
+        await GetAsync<StepSeriesResource>(
+            from == 0 ? $"api/jobs/{jobId}/steps?maxPoints={maxPoints}" : $"api/jobs/{jobId}/steps?from={from}&maxPoints={maxPoints}",
+            cancellationToken) ?? StepSeriesResource.Empty;
 
     /// <returns>
     /// The job after the request: cancelled already, or still running with <see cref="JobDto.StopRequest"/> set

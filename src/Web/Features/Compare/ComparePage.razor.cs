@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using TrainingService.Web.Clients.Api;
 using TrainingService.Web.Clients.Hub;
+using TrainingService.Web.Features.JobDetails;
 using TrainingService.Web.Features.NewJob;
 
 namespace TrainingService.Web.Features.Compare;
@@ -11,9 +12,6 @@ namespace TrainingService.Web.Features.Compare;
 /// </summary>
 public sealed partial class ComparePage
 {
-    // About one bucket per horizontal pixel of the chart, as on the job page.
-    private const int StepChartPoints = 1000;
-
     private readonly CompareModel model = new();
     private readonly HashSet<Guid> joined = [];
     private string? shownSelection;
@@ -80,17 +78,14 @@ public sealed partial class ComparePage
         var read = Api.GetJobAsync(job.Id, cancellationToken);
         var metrics = Api.GetMetricsAsync(job.Id, cancellationToken);
         var evaluation = Api.GetEvaluationAsync(job.Id, cancellationToken);
-        var steps = ReadStepsAsync(job, cancellationToken);
+        var steps = job.Steps.ReloadAsync(StepsOf(job), cancellationToken);
         await Task.WhenAll(read, metrics, evaluation, steps);
         job.Load(await read, await metrics);
         job.Evaluation = await evaluation;
     }
 
-    private async Task ReadStepsAsync(ComparedJob job, CancellationToken cancellationToken)
-    {
-        var ticket = job.Steps.Begin();
-        job.Steps.Complete(ticket, await Api.GetStepLossesAsync(job.Id, StepChartPoints, cancellationToken));
-    }
+    private StepLossFeed.Reader StepsOf(ComparedJob job) =>
+        (from, cancellationToken) => Api.GetStepLossesAsync(job.Id, JobDetailsModel.StepChartPoints, from, cancellationToken);
 
     // A network's size does not change while it trains, so each job's summary is read once. The Api resolves the input
     // each network sees from the job's own spec, as validating it again does; the page copies none of those rules.
@@ -146,6 +141,6 @@ public sealed partial class ComparePage
         // The curves need not wait for the steps round trip.
         StateHasChanged();
         // The steps commit in the same transaction as the row this event announces, so they are readable now.
-        await RunApiAsync(ct => ReadStepsAsync(job, ct));
+        await RunApiAsync(ct => job.Steps.ReadNewAsync(StepsOf(job), ct));
     });
 }

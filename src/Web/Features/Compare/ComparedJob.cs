@@ -23,7 +23,7 @@ public sealed class ComparedJob(Guid id, int index)
 
     public MetricsSeries Metrics { get; } = new();
 
-    public StepLossReads Steps { get; } = new();
+    public StepLossFeed Steps { get; } = new(JobDetailsModel.StepChartPoints);
 
     /// <summary>The test evaluation, once the job has succeeded.</summary>
     public EvaluationDto? Evaluation { get; set; }

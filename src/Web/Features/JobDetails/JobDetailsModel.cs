@@ -17,7 +17,10 @@ public sealed class JobDetailsModel
 
     public BatchLossSeries Batches { get; } = new();
 
-    public StepLossReads Steps { get; } = new();
+    // About one bucket per horizontal pixel of the chart; the Api's own default.
+    public const int StepChartPoints = 1000;
+
+    public StepLossFeed Steps { get; } = new(StepChartPoints);
 
     public IReadOnlyList<CheckpointDto> Checkpoints { get; private set; } = [];
 

@@ -66,7 +66,7 @@ public sealed partial class JobPage
         var checkpoints = Api.GetCheckpointsAsync(id, cancellationToken);
         var evaluation = Api.GetEvaluationAsync(id, cancellationToken);
         var attempts = Api.GetAttemptsAsync(id, cancellationToken);
-        var steps = ReadStepsAsync(id, cancellationToken);
+        var steps = model.Steps.ReloadAsync(StepsOf(id), cancellationToken);
         await Task.WhenAll(job, metrics, checkpoints, evaluation, attempts, steps);
         model.Load(await job, await metrics, await checkpoints);
         model.SetAttempts(await attempts);
@@ -115,6 +115,23 @@ public sealed partial class JobPage
             await RunApiAsync(async ct => model.SetAttempts(await Api.GetAttemptsAsync(change.JobId, ct)));
         }
     });
+
+    private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(async () =>
+    {
+        if (epoch.JobId != model.JobId)
+        {
+            return;
+        }
+
+        model.Apply(epoch);
+        // The epoch's row and table entry need not wait for the steps round trip.
+        StateHasChanged();
+        // The steps commit in the same transaction as the row this event announces, so they are readable now.
+        await RunApiAsync(ct => model.Steps.ReadNewAsync(StepsOf(epoch.JobId), ct));
+    });
+
+    private StepLossFeed.Reader StepsOf(Guid jobId) =>
+        (from, cancellationToken) => Api.GetStepLossesAsync(jobId, JobDetailsModel.StepChartPoints, from, cancellationToken);
 
     private Task OnBatchProgressAsync(BatchProgressEvent progress) => OnUiThreadAsync(() => model.Apply(progress));
 

@@ -33,16 +33,21 @@ public sealed class JobPageStepsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_completed_epoch_rereads_the_steps_once_and_plots_the_new_ones()
+    public async Task A_completed_epoch_reads_only_the_steps_after_those_the_page_holds_and_plots_them()
     {
         ServeSteps(Samples.Steps(100, (0, 2.3, 2.1, 2.5)));
         var page = RenderPage();
-        ServeSteps(Samples.Steps(200, (0, 2.3, 2.1, 2.5), (100, 1.2, 0.9, 1.6)));
+        context.Api.Json(Samples.StepsPath(Id, from: 100), Samples.Steps(200, from: 100, (100, 1.2, 0.9, 1.6)));
+        context.Api.Json(Samples.StepsPath(Id, from: 200), Samples.Steps(300, from: 200, (200, 0.8, 0.6, 1.1)));
 
         await context.Hub.RaiseAsync(Samples.EpochEvent(Id, epoch: 2));
-
         page.WaitForAssertion(() => Assert.Equal(2, MeanPoints(page)));
-        Assert.Equal(2, context.Api.CountOf(Samples.StepsPath(Id)));
+        await context.Hub.RaiseAsync(Samples.EpochEvent(Id, epoch: 3));
+
+        page.WaitForAssertion(() => Assert.Equal(3, MeanPoints(page)));
+        Assert.Equal(
+            [Samples.StepsPath(Id), Samples.StepsPath(Id, from: 100), Samples.StepsPath(Id, from: 200)],
+            context.Api.Requests.Where(r => r.Contains("/steps", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bunit;
-using TrainingService.Web.Clients.Api;
+using TrainingService.Contracts.Jobs;
 using TrainingService.Web.Features.JobDetails;
 using TrainingService.Web.Tests.TestSupport;
 
@@ -10,8 +10,8 @@ namespace TrainingService.Web.Tests.Features.JobDetails;
 public sealed partial class StepLossChartTests : IDisposable
 {
     // Uneven steps and spreads, so a plot of the wrong figure or an evenly spaced axis cannot pass.
-    private static readonly StepLossSeriesDto Series = new(8, 0, 8,
-        [new(0, 2.3, 2.2, 2.4), new(2, 1.5, 1.0, 1.9), new(6, 0.7, 0.6, 1.2)]);
+    private static readonly StepSeriesResource Series = new(8, 0, 8,
+        [new(0, 2.3f, 2.2f, 2.4f, 2), new(2, 1.5f, 1.0f, 1.9f, 4), new(6, 0.7f, 0.6f, 1.2f, 2)]);
 
     private readonly DashboardContext context = new();
 
@@ -27,7 +27,7 @@ public sealed partial class StepLossChartTests : IDisposable
         for (var i = 0; i < mean.Count; i++)
         {
             var point = Series.Points[i];
-            Assert.Equal((point.Mean - point.Min) / (point.Max - point.Min), (bottom[i].Y - mean[i].Y) / (bottom[i].Y - top[i].Y), precision: 6);
+            Assert.Equal(((double)point.Mean - point.Min) / ((double)point.Max - point.Min), (bottom[i].Y - mean[i].Y) / (bottom[i].Y - top[i].Y), precision: 6);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed partial class StepLossChartTests : IDisposable
         var (top, bottom) = Band(Render(Series));
 
         var spreads = top.Zip(bottom, (t, b) => b.Y - t.Y).ToList();
-        var expected = Series.Points.Select(p => p.Max - p.Min).ToList();
+        var expected = Series.Points.Select(p => (double)p.Max - p.Min).ToList();
         Assert.Equal(expected[1] / expected[0], spreads[1] / spreads[0], precision: 6);
         Assert.Equal(expected[2] / expected[0], spreads[2] / spreads[0], precision: 6);
     }
@@ -56,7 +56,7 @@ public sealed partial class StepLossChartTests : IDisposable
     [Fact]
     public void The_step_loss_chart_says_how_many_steps_each_point_stands_for()
     {
-        var chart = Render(new StepLossSeriesDto(12_000, 0, 12_000, [new(0, 2.0, 1.0, 3.0), new(6_000, 1.0, 0.5, 1.5)]));
+        var chart = Render(new StepSeriesResource(12_000, 0, 12_000, [new(0, 2.0f, 1.0f, 3.0f, 6_000), new(6_000, 1.0f, 0.5f, 1.5f, 6_000)]));
 
         Assert.Contains("mean of about 6,000", chart.Find(".chart-note").TextContent, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed partial class StepLossChartTests : IDisposable
     public void A_run_short_enough_for_one_step_per_point_draws_its_mean_without_a_band()
     {
         // Min, mean and max coincide; a band would draw two identical outlines, which Radzen keys by path and Blazor refuses.
-        var chart = Render(new StepLossSeriesDto(3, 0, 3, [new(0, 2.3, 2.3, 2.3), new(1, 1.9, 1.9, 1.9), new(2, 1.2, 1.2, 1.2)]));
+        var chart = Render(new StepSeriesResource(3, 0, 3, [new(0, 2.3f, 2.3f, 2.3f, 1), new(1, 1.9f, 1.9f, 1.9f, 1), new(2, 1.2f, 1.2f, 1.2f, 1)]));
 
         Assert.Equal(3, Vertices(chart.Find(".rz-line-series path").GetAttribute("d")).Count);
         Assert.Empty(chart.FindAll(".rz-range-area-series"));
@@ -73,7 +73,7 @@ public sealed partial class StepLossChartTests : IDisposable
 
     public void Dispose() => context.Dispose();
 
-    private IRenderedComponent<StepLossChart> Render(StepLossSeriesDto series) =>
+    private IRenderedComponent<StepLossChart> Render(StepSeriesResource series) =>
         context.Render<StepLossChart>(p => p.Add(c => c.Series, series));
 
     /// <summary>The band's two boundary lines (its fill is the closed path), told apart by position since SVG's y grows downwards.</summary>
