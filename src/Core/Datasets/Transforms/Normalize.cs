@@ -28,6 +28,10 @@ public sealed class Normalize : IBatchTransform
         this.std = [.. std];
     }
 
+    public IReadOnlyList<float> Mean => mean;
+
+    public IReadOnlyList<float> Std => std;
+
     public Tensor Apply(Tensor batch)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -20,6 +20,14 @@ public sealed class ZeroPad : IBatchTransform
         (this.top, this.bottom, this.left, this.right) = (top, bottom, left, right);
     }
 
+    public int Top => top;
+
+    public int Bottom => bottom;
+
+    public int Left => left;
+
+    public int Right => right;
+
     public Tensor Apply(Tensor batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
