@@ -34,7 +34,7 @@ public static class CheckpointDownload
             entityTag: new EntityTagHeaderValue($"\"{checkpoint.Sha256}\""), enableRangeProcessing: true);
     }
 
-    private static string Slug(string name)
+    internal static string Slug(string name)
     {
         var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray();
         var slug = new string(chars).Trim('-');
