@@ -16,11 +16,55 @@ public static class DownloadEndpoints
         downloads.MapGet("/jobs/{id:guid}/checkpoints/{name}", DownloadCheckpointAsync)
             .WithName("DownloadCheckpoint")
             .WithSummary("Streams a checkpoint of the signed-in user's job from the Api, ranges and digests included.");
+        downloads.MapGet("/jobs/{id:guid}/onnx", DownloadOnnxAsync)
+            .WithName("DownloadOnnx")
+            .WithSummary("Streams the Api's ONNX export of a checkpoint of the signed-in user's job.");
         return endpoints;
     }
 
     public static string PathOf(Guid jobId, string checkpointName) =>
         $"downloads/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(checkpointName)}";
+
+    public static string OnnxPathOf(Guid jobId, string checkpointName, bool preprocess) =>
+        $"downloads/jobs/{jobId}/onnx?checkpoint={Uri.EscapeDataString(checkpointName)}&preprocess={(preprocess ? "true" : "false")}";
+
+    /// <summary>The Api checks the checkpoint name and answers 400, 404 or 409 with a problem, which streams through as it is.</summary>
+    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadOnnxAsync(
+        Guid id, HttpRequest request, TrainingApiClient api, string? checkpoint = null, bool preprocess = false)
+    {
+        var name = checkpoint ?? "best";
+        if (name.Length is 0 or > 64 || name.Any(char.IsControl))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad checkpoint name",
+                detail: "checkpoint: a checkpoint name has 1 to 64 printable characters (best, last).");
+        }
+        return await ProxyAsync(id, () => api.OpenOnnxAsync(id, name, preprocess, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted));
+    }
+
+    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> ProxyAsync(Guid id, Func<Task<HttpResponseMessage>> open)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await open();
+        }
+        catch (ApiKeyRejectedException)
+        {
+            return TypedResults.LocalRedirect($"/signin?reason=expired&returnUrl={Uri.EscapeDataString($"/jobs/{id}")}");
+        }
+        catch (TrainingApiException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Training Api unavailable", detail: ex.Message);
+        }
+        if ((int)response.StatusCode >= 500)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Training Api failed",
+                detail: $"The training Api answered the download with {status}.");
+        }
+        return new ProxiedDownload(response);
+    }
 
     private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadCheckpointAsync(
         Guid id, string name, HttpRequest request, TrainingApiClient api)
