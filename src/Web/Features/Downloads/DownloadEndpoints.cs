@@ -38,10 +38,13 @@ public static class DownloadEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad checkpoint name",
                 detail: "checkpoint: a checkpoint name has 1 to 64 printable characters (best, last).");
         }
-        return await ProxyAsync(id, () => api.OpenOnnxAsync(id, name, preprocess, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted));
+        return await ProxyAsync(id, () => api.OpenOnnxAsync(id, name, preprocess, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted),
+            notFound: null);
     }
 
-    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> ProxyAsync(Guid id, Func<Task<HttpResponseMessage>> open)
+    /// <param name="notFound">The detail of the dashboard's own 404 problem; null passes the Api's problem through.</param>
+    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> ProxyAsync(
+        Guid id, Func<Task<HttpResponseMessage>> open, string? notFound)
     {
         HttpResponseMessage response;
         try
@@ -50,11 +53,17 @@ public static class DownloadEndpoints
         }
         catch (ApiKeyRejectedException)
         {
+            // The session's key was revoked: the sign-in page says so and brings the user back to the job.
             return TypedResults.LocalRedirect($"/signin?reason=expired&returnUrl={Uri.EscapeDataString($"/jobs/{id}")}");
         }
         catch (TrainingApiException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Training Api unavailable", detail: ex.Message);
+        }
+        if (notFound is not null && response.StatusCode == HttpStatusCode.NotFound)
+        {
+            response.Dispose();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Checkpoint not found", detail: notFound);
         }
         if ((int)response.StatusCode >= 500)
         {
@@ -75,36 +84,7 @@ public static class DownloadEndpoints
                 detail: "name: a checkpoint name has 1 to 64 printable characters (best, last, training).");
         }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await api.OpenCheckpointAsync(id, name, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted);
-        }
-        catch (ApiKeyRejectedException)
-        {
-            // The session's key was revoked: the sign-in page says so and brings the user back to the job.
-            return TypedResults.LocalRedirect($"/signin?reason=expired&returnUrl={Uri.EscapeDataString($"/jobs/{id}")}");
-        }
-        catch (TrainingApiException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Training Api unavailable", detail: ex.Message);
-        }
-
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            response.Dispose();
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Checkpoint not found",
-                detail: $"Job {id} has no checkpoint named '{name}', or it is not yours.");
-        }
-
-        if ((int)response.StatusCode >= 500)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Training Api failed",
-                detail: $"The training Api answered the download with {status}.");
-        }
-
-        return new ProxiedDownload(response);
+        return await ProxyAsync(id, () => api.OpenCheckpointAsync(id, name, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted),
+            notFound: $"Job {id} has no checkpoint named '{name}', or it is not yours.");
     }
 }
