@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using TrainingService.Core.Bundles;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Checkpoints.SafeTensors;
@@ -91,7 +93,7 @@ public sealed class DownloadingWeightsTests(ApiFactory api) : IClassFixture<ApiF
     }
 
     [Fact]
-    public async Task The_bundle_is_one_zip_of_the_weights_in_both_formats_the_source_the_spec_and_a_model_card()
+    public async Task The_bundle_is_one_zip_of_the_weights_in_both_formats_the_onnx_model_the_source_the_spec_and_a_model_card()
     {
         var client = api.CreateClient();
         var id = await PredictionTestBed.JobWithCheckpointAsync(api);
@@ -123,10 +125,21 @@ public sealed class DownloadingWeightsTests(ApiFactory api) : IClassFixture<ApiF
         var card = System.Text.Encoding.UTF8.GetString(Entry(BundleFiles.ModelCard));
         Assert.Contains("61,706 parameters", card);
         Assert.Contains("from model import LeNet5", card);
-        Assert.Contains($"no `{BundleFiles.Onnx}`", card);
+        Assert.Contains($"ort.InferenceSession(\"{BundleFiles.Onnx}\")", card);
+        var exported = await client.GetByteArrayAsync($"/api/jobs/{id}/onnx");
+        Assert.Equal(Logits(exported), Logits(Entry(BundleFiles.Onnx)));
         var manifest = JsonDocument.Parse(Entry(BundleFiles.Manifest)).RootElement;
         Assert.Equal("LeNet5", manifest.GetProperty("className").GetString());
         Assert.Equal(["scale", "pad", "normalize"], manifest.GetProperty("preprocessing").EnumerateArray().Select(s => s.GetProperty("op").GetString()));
         Assert.NotNull(zip.GetEntry(BundleFiles.Evaluate));
+    }
+
+    /// <summary>ONNX Runtime's logits for two fixed 32x32 images, so two files of one network can be compared.</summary>
+    private static float[] Logits(byte[] onnx)
+    {
+        using var session = new InferenceSession(onnx);
+        var input = new DenseTensor<float>(Enumerable.Range(0, 2 * 32 * 32).Select(i => (i % 37) / 37f - 0.4f).ToArray(), [2, 1, 32, 32]);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("input", input)]);
+        return results.Single().AsEnumerable<float>().ToArray();
     }
 }

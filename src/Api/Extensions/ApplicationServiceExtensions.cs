@@ -57,6 +57,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TrainingService.Core.Prediction.Predictor>();
+        services.AddSingleton<TrainingService.Core.Models.Onnx.JobOnnxExport>();
         services.AddSingleton<JobSpecValidator>();
         services.AddSingleton<JobLabelStore>();
         services.AddSingleton<JobDeletion>();

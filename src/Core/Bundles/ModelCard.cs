@@ -199,7 +199,7 @@ public static class ModelCard
         }
         else
         {
-            card.Append(CultureInfo.InvariantCulture, $"This bundle has no `{BundleFiles.Onnx}`: the service that made it does not export ONNX yet.\n");
+            card.Append(CultureInfo.InvariantCulture, $"This bundle has no `{BundleFiles.Onnx}`: ONNX has no operator for one of this network's layers (see docs/formats.md).\n");
         }
 
         card.Append("\n## Reproduce the stored test accuracy\n\n```bash\n");

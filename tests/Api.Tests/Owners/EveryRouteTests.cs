@@ -172,6 +172,7 @@ public sealed class EveryRouteTests(OwnersFixture owners, ITestOutputHelper outp
             ["GET /api/jobs/{id}/evaluation"] = OnJob(id => Get($"/api/jobs/{id}/evaluation"), owners.GiveEvaluationAsync),
             ["POST /api/jobs/{id}/predict"] = OnJob(id => Send(HttpMethod.Post, $"/api/jobs/{id}/predict", Digit), checkpoint: true),
             ["GET /api/jobs/{id}/pytorch"] = OnJob(id => Get($"/api/jobs/{id}/pytorch")),
+            ["GET /api/jobs/{id}/onnx"] = OnJob(id => Get($"/api/jobs/{id}/onnx"), checkpoint: true),
             ["POST /api/jobs/{id}/cancel"] = OnJob(id => Send(HttpMethod.Post, $"/api/jobs/{id}/cancel")),
             ["POST /api/jobs/{id}/pause"] = OnJob(id => Send(HttpMethod.Post, $"/api/jobs/{id}/pause")),
             ["POST /api/jobs/{id}/resume"] = OnJob(id => Send(HttpMethod.Post, $"/api/jobs/{id}/resume"),

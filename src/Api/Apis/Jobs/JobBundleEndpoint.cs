@@ -6,6 +6,7 @@ using TrainingService.Core.Bundles;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
+using TrainingService.Core.Models.Onnx;
 using TrainingService.Core.Models.Summary;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Training;
@@ -57,9 +58,7 @@ public static class JobBundleEndpoint
         var source = new JobBundleSource(job, network, dataset, pipeline, ModelSummarizer.Summarize(network, batchSize: 1),
             best, pth, new PthReader().Read(new MemoryStream(pth, writable: false)), await queries.MetricsAsync(id, cancellationToken));
 
-        // The ONNX exporter (issue 14, branch i14-onnx) is not on this branch; its model.onnx joins the bundle here as
-        // BundleEntry.Bytes(BundleFiles.Onnx, ...), and the model card then shows how to load it in ONNX Runtime.
-        IReadOnlyList<BundleEntry> exported = [];
+        IReadOnlyList<BundleEntry> exported = OnnxEntry(source) is { } onnx ? [onnx] : [];
         var entries = JobBundle.Entries(source, exported);
         var timestamp = job.FinishedAt ?? best.CreatedAt;
         var zip = new FileStream(Path.Combine(Path.GetTempPath(), $"bundle-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite,
@@ -76,5 +75,24 @@ public static class JobBundleEndpoint
         }
         // The result disposes the stream once the response is written, which deletes the file.
         return TypedResults.Stream(zip, "application/zip", $"{FileNames.Slug(job.Name)}-bundle.zip", enableRangeProcessing: true);
+    }
+
+    /// <summary>
+    /// The network as ONNX taking preprocessed images, as the model card's ONNX Runtime example feeds it; null for a
+    /// network the exporter refuses (a ceil-mode average pool with a partial window), whose bundle then says so.
+    /// </summary>
+    private static BundleEntry? OnnxEntry(JobBundleSource source)
+    {
+        using var onnx = new MemoryStream();
+        try
+        {
+            OnnxExporter.Write(source.Network, source.BestTensors,
+                new OnnxExportOptions { Description = $"{source.Job.Name}: {source.Job.Spec.Model.Name}, best checkpoint of epoch {source.Best.Epoch}" }, onnx);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+        return BundleEntry.Bytes(BundleFiles.Onnx, onnx.ToArray());
     }
 }

@@ -53,6 +53,10 @@ public static class JobsApi
         api.MapGet("/{id:guid}/pytorch", JobSourceEndpoint.GetAsync).WithName("GetJobPyTorchSource")
             .WithSummary("The PyTorch class of the job's network, matching its checkpoints")
             .Produces<string>(StatusCodes.Status200OK, "text/x-python").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/onnx", OnnxExportEndpoint.GetAsync).WithName("GetJobOnnxModel")
+            .WithSummary("The job's network with a checkpoint's weights as an ONNX model (opset 17, dynamic batch); preprocess=true takes raw 0-255 pixels")
+            .Produces(StatusCodes.Status200OK, contentType: "application/onnx").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/cancel", JobControlEndpoints.CancelAsync).WithName("CancelJob")
             .WithSummary("Cancel a job: at once if queued or paused, at the next batch boundary (after a training checkpoint) if running")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

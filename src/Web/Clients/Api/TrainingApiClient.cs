@@ -184,6 +184,14 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
         CallAsync(path, cancellationToken, () =>
             SendAsync(HttpMethod.Get, path, body: null, HttpCompletionOption.ResponseHeadersRead, key: null, cancellationToken, forward));
 
+    /// <summary>The Api's ONNX export of a checkpoint, opened for streaming as <see cref="OpenCheckpointAsync"/> is.</summary>
+    public Task<HttpResponseMessage> OpenOnnxAsync(Guid jobId, string checkpoint, bool preprocess, Action<HttpRequestHeaders> forward, CancellationToken cancellationToken = default)
+    {
+        var path = $"api/jobs/{jobId}/onnx?checkpoint={Uri.EscapeDataString(checkpoint)}&preprocess={(preprocess ? "true" : "false")}";
+        return CallAsync(path, cancellationToken, () =>
+            SendAsync(HttpMethod.Get, path, body: null, HttpCompletionOption.ResponseHeadersRead, key: null, cancellationToken, forward));
+    }
+
     /// <returns>
     /// The Api's readiness: 200 for Healthy or Degraded, 503 for Unhealthy, both with the checks. Any other answer,
     /// or none, throws, because then the dashboard cannot tell what works.

@@ -9,7 +9,7 @@ public static class DownloadEndpoints
     public const string SafeTensorsFormat = "safetensors";
 
     /// <summary>
-    /// <c>GET /downloads/jobs/{id}/checkpoints/{name}</c> (and <c>/bundle</c>): a browser cannot add the user's key to a
+    /// <c>GET /downloads/jobs/{id}/checkpoints/{name}</c> (and <c>/bundle</c>, <c>/onnx</c>): a browser cannot add the user's key to a
     /// plain link, so the link points here and the dashboard fetches the Api's download with the session's key and
     /// streams it on.
     /// </summary>
@@ -22,6 +22,9 @@ public static class DownloadEndpoints
         downloads.MapGet("/jobs/{id:guid}/bundle", DownloadBundleAsync)
             .WithName("DownloadBundle")
             .WithSummary("Streams the signed-in user's job bundle (weights, source, spec, metrics, model card) from the Api.");
+        downloads.MapGet("/jobs/{id:guid}/onnx", DownloadOnnxAsync)
+            .WithName("DownloadOnnx")
+            .WithSummary("Streams the Api's ONNX export of a checkpoint of the signed-in user's job.");
         return endpoints;
     }
 
@@ -29,6 +32,9 @@ public static class DownloadEndpoints
         $"downloads/jobs/{jobId}/checkpoints/{Uri.EscapeDataString(checkpointName)}{(format is null ? "" : $"?format={Uri.EscapeDataString(format)}")}";
 
     public static string BundlePathOf(Guid jobId) => $"downloads/jobs/{jobId}/bundle";
+
+    public static string OnnxPathOf(Guid jobId, string checkpointName, bool preprocess) =>
+        $"downloads/jobs/{jobId}/onnx?checkpoint={Uri.EscapeDataString(checkpointName)}&preprocess={(preprocess ? "true" : "false")}";
 
     private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadCheckpointAsync(
         Guid id, string name, HttpRequest request, TrainingApiClient api, string? format = null)
@@ -53,8 +59,23 @@ public static class DownloadEndpoints
         ProxyAsync(id, $"Job {id} does not exist, or it is not yours.", "Job not found",
             () => api.OpenBundleAsync(id, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted));
 
+    /// <summary>The Api checks the checkpoint name and answers 400, 404 or 409 with a problem, which streams through as it is.</summary>
+    private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> DownloadOnnxAsync(
+        Guid id, HttpRequest request, TrainingApiClient api, string? checkpoint = null, bool preprocess = false)
+    {
+        var name = checkpoint ?? "best";
+        if (name.Length is 0 or > 64 || name.Any(char.IsControl))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad checkpoint name",
+                detail: "checkpoint: a checkpoint name has 1 to 64 printable characters (best, last).");
+        }
+        return await ProxyAsync(id, notFound: null, "Checkpoint not found",
+            () => api.OpenOnnxAsync(id, name, preprocess, ProxiedDownload.ForwardFrom(request), request.HttpContext.RequestAborted));
+    }
+
+    /// <param name="notFound">The detail of the dashboard's own 404 problem; null passes the Api's problem through.</param>
     private static async Task<Results<ProxiedDownload, RedirectHttpResult, ProblemHttpResult>> ProxyAsync(
-        Guid id, string notFound, string notFoundTitle, Func<Task<HttpResponseMessage>> open)
+        Guid id, string? notFound, string notFoundTitle, Func<Task<HttpResponseMessage>> open)
     {
         HttpResponseMessage response;
         try
@@ -71,7 +92,7 @@ public static class DownloadEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Training Api unavailable", detail: ex.Message);
         }
 
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (notFound is not null && response.StatusCode == HttpStatusCode.NotFound)
         {
             response.Dispose();
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: notFoundTitle, detail: notFound);

@@ -231,6 +231,21 @@ public sealed class JobPageTests : IDisposable
             page.Find("[data-checkpoint=best] a.safetensors-download").GetAttribute("href"));
     }
 
+    [Fact]
+    public void Best_and_last_link_their_ONNX_exports_through_the_dashboard_and_the_training_checkpoint_has_none()
+    {
+        Serve(Samples.Job(Id), Samples.Metrics(1, 2));
+        context.Api.Json($"/api/jobs/{Id}/checkpoints", Samples.TrainingCheckpoints(Id));
+
+        var page = RenderPage();
+
+        Assert.Equal(
+            [$"downloads/jobs/{Id}/onnx?checkpoint=best&preprocess=false", $"downloads/jobs/{Id}/onnx?checkpoint=best&preprocess=true"],
+            page.FindAll("[data-checkpoint=best] a.download-onnx").Select(a => a.GetAttribute("href")));
+        Assert.Equal(2, page.FindAll("[data-checkpoint=last] a.download-onnx").Count);
+        Assert.Empty(page.FindAll("[data-checkpoint=training] a.download-onnx"));
+    }
+
     private IRenderedComponent<JobPage> RenderPage()
     {
         var page = context.Render<JobPage>(p => p.Add(c => c.Id, Id));
