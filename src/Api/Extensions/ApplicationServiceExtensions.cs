@@ -57,6 +57,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TrainingService.Core.Prediction.Predictor>();
+        services.AddOptions<TrainingService.Core.Prediction.PredictionCacheOptions>().BindConfiguration(TrainingService.Core.Prediction.PredictionCacheOptions.SectionName)
+            .Validate(options => { options.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton(sp => new TrainingService.Core.Prediction.PredictionCache(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrainingService.Core.Prediction.PredictionCacheOptions>>().Value));
         services.AddSingleton<JobSpecValidator>();
         services.AddSingleton<JobLabelStore>();
         services.AddSingleton<JobDeletion>();
