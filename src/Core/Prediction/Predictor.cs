@@ -1,8 +1,10 @@
+using TrainingService.Contracts.Predictions;
 using TrainingService.Core.Checkpoints;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Building;
 using TrainingService.Core.Training;
+using static TorchSharp.torch;
 
 namespace TrainingService.Core.Prediction;
 
@@ -37,6 +39,13 @@ public sealed class Predictor(NetworkPlanner planner, DatasetRegistry datasets)
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>One prediction without a cache: builds the network, classifies the uint8 [N, C, H, W] images, disposes it.</summary>
+    public IReadOnlyList<IReadOnlyList<ClassProbability>> Predict(TrainingJobSpec spec, JobResolution? resolution, string checkpointPath, Tensor images, int topK)
+    {
+        using var network = Load(spec, resolution, checkpointPath);
+        return network.Predict(images, topK, includeInput: false).Top;
     }
 
     private NetworkPlan Plan(TrainingJobSpec spec, JobResolution? resolution, DatasetInfo dataset)
