@@ -79,6 +79,7 @@ public sealed class TryItInBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(panel.Locator("[data-try-result]")).ToHaveAttributeAsync("data-try-source", "drawing", new() { Timeout = Patience });
         await Assertions.Expect(panel.Locator("[data-try-bars] li")).ToHaveCountAsync(5);
+        await Assertions.Expect(panel.Locator("[data-try-input]")).ToHaveAttributeAsync("data-blank", "false");
         await ScreenshotAsync(panel, "try-it-drawing");
 
         await panel.Locator("[data-try-upload]").SetInputFilesAsync(new FilePayload { Name = "digit.png", MimeType = "image/png", Buffer = FirstTestDigitPng() });
@@ -134,6 +135,8 @@ public sealed class TryItInBrowserTests : IAsyncLifetime
     /// <summary>A 7 as a person draws it: the top bar, then the diagonal, with the mouse button held.</summary>
     private static async Task DrawASevenAsync(IPage page, ILocator canvas)
     {
+        // Mouse coordinates are the viewport's: the pad must be on screen, not below the charts.
+        await canvas.ScrollIntoViewIfNeededAsync();
         var box = (await canvas.BoundingBoxAsync())!;
         (float X, float Y) At(float x, float y) => (box.X + (x * box.Width), box.Y + (y * box.Height));
         var strokes = new[] { new[] { At(0.25f, 0.25f), At(0.75f, 0.25f), At(0.45f, 0.8f) } };
