@@ -81,14 +81,14 @@ public sealed class PredictingFromImagesTests(ApiFactory api) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Sixty_five_files_are_refused_naming_images_rather_than_predicting_sixty_four()
+    public async Task Two_hundred_fifty_seven_files_are_refused_naming_images_rather_than_predicting_two_hundred_fifty_six()
     {
         var id = await PredictionTestBed.JobWithCheckpointAsync(api);
         var png = PredictionImages.DigitPng("grey");
 
-        var reason = await RefusedAsync(id, Files([.. Enumerable.Range(0, 65).Select(i => ("images", $"{i}.png", png))]), "images");
+        var reason = await RefusedAsync(id, Files([.. Enumerable.Range(0, 257).Select(i => ("images", $"{i}.png", png))]), "images");
 
-        Assert.Equal("holds 65 images; send at most 64 per request.", reason);
+        Assert.Equal("holds 257 images; send at most 256 per request.", reason);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class PredictingFromImagesTests(ApiFactory api) : IClassFixture<Ap
     [InlineData("\"images\"", "$")]
     [InlineData("""{"images": [""", "$")]
     [InlineData("", "$")]
-    public async Task A_json_body_that_is_not_an_object_of_1_to_64_pixel_arrays_is_refused_naming_the_field(string body, string field)
+    public async Task A_json_body_that_is_not_an_object_of_1_to_256_pixel_arrays_is_refused_naming_the_field(string body, string field)
     {
         var id = await PredictionTestBed.JobWithCheckpointAsync(api);
 
@@ -157,14 +157,14 @@ public sealed class PredictingFromImagesTests(ApiFactory api) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Sixty_five_json_pixel_arrays_are_refused_naming_images()
+    public async Task Two_hundred_fifty_seven_json_pixel_arrays_are_refused_naming_images()
     {
         var id = await PredictionTestBed.JobWithCheckpointAsync(api);
         var rows = Enumerable.Range(0, 28).Select(_ => new int[28]).ToArray();
 
-        var reason = await RefusedAsync(id, JsonContent.Create(new { images = Enumerable.Repeat(rows, 65) }), "images");
+        var reason = await RefusedAsync(id, JsonContent.Create(new { images = Enumerable.Repeat(rows, 257) }), "images");
 
-        Assert.Equal("holds 65 images; send at most 64 per request.", reason);
+        Assert.Equal("holds 257 images; send at most 256 per request.", reason);
     }
 
     private static MultipartFormDataContent Files(params (string Field, string Name, byte[] Bytes)[] files)

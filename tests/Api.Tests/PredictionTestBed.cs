@@ -23,27 +23,42 @@ internal static class PredictionTestBed
     /// <summary>The job is submitted by <paramref name="client"/>, so it belongs to whoever that client signs in as.</summary>
     public static async Task<Guid> JobWithCheckpointAsync(WebApplicationFactory<Program> api, HttpClient client)
     {
-        var checkpointRoot = api.Services.GetRequiredService<IOptions<StorageOptions>>().Value.CheckpointRoot;
         var job = await (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).Content.ReadFromJsonAsync<JsonElement>();
         var id = Guid.Parse(job.GetProperty("id").GetString()!);
+        await WriteBestCheckpointAsync(api, id, seed: 9);
+        return id;
+    }
+
+    /// <summary>
+    /// Writes (or overwrites, as a later epoch of training would) the job's best checkpoint with the untrained weights
+    /// drawn from <paramref name="seed"/>, and points its row at the new file and hash.
+    /// </summary>
+    public static async Task WriteBestCheckpointAsync(WebApplicationFactory<Program> api, Guid id, int seed, int epoch = 1)
+    {
+        var checkpointRoot = api.Services.GetRequiredService<IOptions<StorageOptions>>().Value.CheckpointRoot;
         var stored = await api.Services.GetRequiredService<JobQueries>().FindAsync(id, CancellationToken.None)
             ?? throw new InvalidOperationException($"job {id} was not stored");
         var dataset = api.Services.GetRequiredService<Predictor>().DatasetOf(stored.Spec, stored.Resolution);
         var network = stored.Resolution?.Network
             ?? api.Services.GetRequiredService<NetworkPlanner>().Plan(stored.Spec.Model, dataset, stored.Spec.Dataset.Transforms, new ValidationErrors())!.Network;
-        TorchSharp.torch.manual_seed(9);
+        TorchSharp.torch.manual_seed(seed);
         using var model = ModuleBuilder.Build(network);
         var relative = Path.Combine(id.ToString("N"), "best.pth");
         var file = await new CheckpointWriter().WriteAsync(Path.Combine(checkpointRoot, relative), StateDictConversion.FromModule(model), CancellationToken.None);
 
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
-        db.Checkpoints.Add(new CheckpointRecord
+        var row = await db.Checkpoints.SingleOrDefaultAsync(c => c.JobId == id && c.Name == CheckpointNames.Best);
+        if (row is null)
         {
-            JobId = id, Name = CheckpointNames.Best, Epoch = 1, RelativePath = relative,
-            SizeBytes = file.SizeBytes, Sha256 = file.Sha256, CreatedAt = DateTimeOffset.UtcNow,
-        });
+            row = new CheckpointRecord { JobId = id, Name = CheckpointNames.Best, RelativePath = relative, Sha256 = file.Sha256 };
+            db.Checkpoints.Add(row);
+        }
+        row.Epoch = epoch;
+        row.RelativePath = relative;
+        row.SizeBytes = file.SizeBytes;
+        row.Sha256 = file.Sha256;
+        row.CreatedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync();
-        return id;
     }
 
     /// <summary>

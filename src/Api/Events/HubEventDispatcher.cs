@@ -4,13 +4,14 @@ using TrainingService.Api.Apis.Workers;
 using TrainingService.Api.Hubs;
 using TrainingService.Core.Events;
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Prediction;
 using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Events;
 
 /// <summary>Forwards a database event to the connections following its job; job-level events also go to all-jobs followers.</summary>
 public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscriptions subscriptions, JobOwners owners,
-    IOptions<RunLeaseOptions> lease, TimeProvider clock)
+    PredictionCache predictions, IOptions<RunLeaseOptions> lease, TimeProvider clock)
 {
     public async Task DispatchAsync(TrainingEvent trainingEvent, CancellationToken cancellationToken)
     {
@@ -31,7 +32,11 @@ public sealed class HubEventDispatcher(IHubContext<TrainingHub> hub, HubSubscrip
             : trainingEvent is JobDeletedEvent deleted ? (Exists: true, deleted.OwnerId)
             : await owners.OwnerOfAsync(trainingEvent.JobId, cancellationToken);
         var recipients = subscriptions.Recipients(trainingEvent.JobId, jobLevel, caller => caller.IsAdmin || (owner.Exists && caller.MaySee(owner.OwnerId)));
-        if (trainingEvent is JobDeletedEvent) owners.Forget(trainingEvent.JobId);
+        if (trainingEvent is JobDeletedEvent)
+        {
+            owners.Forget(trainingEvent.JobId);
+            predictions.Forget(trainingEvent.JobId);
+        }
         if (recipients.Count == 0) return;
         await hub.Clients.Clients(recipients).SendAsync(method, trainingEvent, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Hangfire;
 using TrainingService.Api.Apis.Models;
 using TrainingService.Api.Apis.Sweeps;
@@ -13,7 +14,9 @@ using TrainingService.Core.Datasets.ImageFolders;
 using TrainingService.Core.Images;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models;
+using TrainingService.Core.Models.Onnx;
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Prediction;
 using TrainingService.Core.Library;
 using TrainingService.Core.Queueing;
 using TrainingService.Core.Retention;
@@ -56,8 +59,12 @@ public static class ApplicationServiceExtensions
             sp.GetRequiredService<ImageFolderCatalog>()));
         services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<ModelCatalog>();
-        services.AddSingleton<TrainingService.Core.Prediction.Predictor>();
-        services.AddSingleton<TrainingService.Core.Models.Onnx.JobOnnxExport>();
+        services.AddSingleton<Predictor>();
+        services.AddSingleton<JobOnnxExport>();
+        services.AddOptions<PredictionCacheOptions>().BindConfiguration(PredictionCacheOptions.SectionName)
+            .Validate(options => { options.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton(sp => new PredictionCache(
+            sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value));
         services.AddSingleton<JobSpecValidator>();
         services.AddSingleton<JobLabelStore>();
         services.AddSingleton<JobDeletion>();

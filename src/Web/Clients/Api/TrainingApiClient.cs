@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using TrainingService.Contracts.Datasets;
 using TrainingService.Contracts.Jobs;
 using TrainingService.Contracts.Models;
+using TrainingService.Contracts.Predictions;
 using TrainingService.Contracts.Storage;
 using TrainingService.Contracts.Sweeps;
 using TrainingService.Web.Security;
@@ -72,6 +73,24 @@ public sealed class TrainingApiClient(HttpClient http, ApiKeyAccessor credential
     /// <summary>Deletes a finished job with its rows and files; a job that is not finished is refused (409) with the Api's reason.</summary>
     public Task DeleteJobAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendCommandAsync(HttpMethod.Delete, $"api/jobs/{id}", body: null, cancellationToken);
+
+    /// <returns>
+    /// The top <paramref name="topK"/> classes of each image (PNG or JPEG files) from the job's best checkpoint, and each
+    /// image as the network saw it when <paramref name="includeInput"/>; a refusal (no checkpoint yet, not an image) throws
+    /// with the Api's reason.
+    /// </returns>
+    public Task<PredictionResponse> PredictAsync(
+        Guid jobId, IReadOnlyList<(string FileName, byte[] Bytes)> images, int topK, bool includeInput, CancellationToken cancellationToken = default)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (fileName, bytes) in images)
+        {
+            form.Add(new ByteArrayContent(bytes), "images", fileName);
+        }
+
+        var path = $"api/jobs/{jobId}/predict?topK={topK}&includeInput={(includeInput ? "true" : "false")}";
+        return CommandAsync(HttpMethod.Post, path, form, cancellationToken, response => ReadAsync<PredictionResponse>(response, path, cancellationToken));
+    }
 
     /// <returns>What the caller's jobs and uploads hold on disk and the retention policy; <see langword="null"/> where the Api has no such route.</returns>
     public Task<StorageUsageResource?> GetStorageAsync(CancellationToken cancellationToken = default) =>

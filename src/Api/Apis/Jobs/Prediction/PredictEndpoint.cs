@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingService.Api.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TrainingService.Contracts.Predictions;
 using TrainingService.Core.Artifacts;
 using TrainingService.Core.Images;
+using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Prediction;
 using TrainingService.Core.Training;
@@ -14,41 +16,50 @@ namespace TrainingService.Api.Apis.Jobs.Prediction;
 /// <summary><c>POST /api/jobs/{id}/predict</c>: classify images with the job's best checkpoint.</summary>
 public static class PredictEndpoint
 {
+    /// <summary>Says whether the network came from the prediction cache (<c>hit</c>) or was built for the request (<c>miss</c>).</summary>
+    public const string CacheHeader = "X-Prediction-Cache";
+
     public static async Task<Results<Ok<PredictionResponse>, ValidationProblem, ProblemHttpResult>> PredictAsync(
-        Guid id, HttpRequest request, JobQueries queries, ClaimsPrincipal user, Predictor predictor, CheckpointArtifacts artifacts, IOptions<ImageLimits> limits,
-        CancellationToken cancellationToken, [FromQuery] int topK = 5)
+        Guid id, HttpContext context, JobQueries queries, ClaimsPrincipal user, Predictor predictor, PredictionCache cache,
+        CheckpointArtifacts artifacts, IOptions<ImageLimits> limits, CancellationToken cancellationToken,
+        [FromQuery] int topK = 5, [FromQuery] bool includeInput = false)
     {
         if (topK is < 1 or > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topK"] = ["must be between 1 and 100."] });
         var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
         if (job is null) return JobsApi.JobNotFound(id);
         var checkpoint = await queries.CheckpointAsync(id, CheckpointNames.Best, cancellationToken);
-        var path = checkpoint is null ? null : await MaterializeAsync(artifacts, checkpoint, cancellationToken);
-        if (checkpoint is null || path is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No checkpoint yet",
-                detail: $"Job {id} is {job.Status} and has no best checkpoint to predict with.");
-        }
+        if (checkpoint is null) return NoCheckpoint(id, job.Status);
         var (images, names, errors) = await PredictionInput.ReadAsync(
-            request, predictor.DatasetOf(job.Spec, job.Resolution), limits.Value, cancellationToken);
+            context.Request, predictor.DatasetOf(job.Spec, job.Resolution), limits.Value, cancellationToken);
         if (images is null) return TypedResults.ValidationProblem(errors, title: "The images cannot be classified.");
         using (images)
         {
-            var top = predictor.Predict(job.Spec, job.Resolution, path!, images, topK);
+            using var lease = cache.TryLease(id, checkpoint.Sha256) ?? await LoadAsync(id, job, checkpoint, predictor, cache, artifacts, cancellationToken);
+            if (lease is null) return NoCheckpoint(id, job.Status);
+            context.Response.Headers[CacheHeader] = lease.Hit ? "hit" : "miss";
+            var batch = lease.Network.Predict(images, topK, includeInput);
             return TypedResults.Ok(new PredictionResponse(id, checkpoint.Name, checkpoint.Epoch,
-                top.Select((classes, index) => new ImagePrediction(index, names.ElementAtOrDefault(index), classes)).ToList()));
+                batch.Top.Select((classes, index) => new ImagePrediction(index, names.ElementAtOrDefault(index), classes) { Input = batch.Inputs?[index] }).ToList()));
         }
     }
 
-    /// <summary>The best weights in the Api's own checkpoint folder, fetched from the artifact store when missing or stale.</summary>
-    private static async Task<string?> MaterializeAsync(CheckpointArtifacts artifacts, CheckpointRecord checkpoint, CancellationToken cancellationToken)
+    private static ProblemHttpResult NoCheckpoint(Guid id, JobStatus status) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No checkpoint yet",
+            detail: $"Job {id} is {status} and has no best checkpoint to predict with.");
+
+    /// <summary>Builds the network from the best weights in the Api's own checkpoint folder, fetched from the artifact store when missing or stale.</summary>
+    private static async Task<NetworkLease?> LoadAsync(Guid id, TrainingJob job, CheckpointRecord checkpoint, Predictor predictor, PredictionCache cache,
+        CheckpointArtifacts artifacts, CancellationToken cancellationToken)
     {
+        string path;
         try
         {
-            return await artifacts.MaterializeAsync(checkpoint.RelativePath, checkpoint.Sha256, cancellationToken);
+            path = await artifacts.MaterializeAsync(checkpoint.RelativePath, checkpoint.Sha256, cancellationToken);
         }
         catch (ArtifactNotFoundException)
         {
             return null;
         }
+        return cache.Add(id, checkpoint.Sha256, predictor.Load(job.Spec, job.Resolution, path));
     }
 }

@@ -14,8 +14,8 @@ internal static class PredictionInput
 {
     public const string ImagesField = "images";
 
-    /// <summary>Images per request: enough for a page of a gallery, few enough that one request cannot hold the Api for long.</summary>
-    public const int MaxImages = 64;
+    /// <summary>Images per request: one tensor batch of 256 (a whole evaluation batch), few enough that one request cannot hold the Api for long.</summary>
+    public const int MaxImages = 256;
 
     public const long MaxFileBytes = 16 << 20;
 
