@@ -95,7 +95,9 @@ async Task<int> AlternateAsync(Fleet fleet)
             {
                 var epochs = await RunJobAsync(fleet, spec);
                 worker = Median(epochs.Skip(1).Select(e => e.ImagesPerSecond));
-                Log(F($"round {round} worker: images/s per epoch {string.Join(", ", epochs.Select(e => e.ImagesPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}; peak RSS {epochs[^1].PeakMemoryBytes / 1e6:N0} MB"));
+                Log(F($"round {round} worker: images/s per epoch {string.Join(", ", epochs.Select(e => e.ImagesPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"));
+                // The Worker's peak resident memory as each epoch's row stores it: a leak shows as growth from epoch 2 on.
+                Log(F($"round {round} worker: peak RSS epoch 2 {epochs[1].PeakMemoryBytes / 1e6:N0} MB, epoch {epochs.Count} {epochs[^1].PeakMemoryBytes / 1e6:N0} MB ({(double)epochs[^1].PeakMemoryBytes / epochs[1].PeakMemoryBytes - 1:+0.0%;-0.0%}); per epoch {string.Join(", ", epochs.Select(e => (e.PeakMemoryBytes / 1e6).ToString("N0", CultureInfo.InvariantCulture)))}"));
             }
             else
             {
