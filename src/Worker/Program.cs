@@ -1,9 +1,6 @@
 using TrainingService.Core.Persistence;
 using TrainingService.Worker.Extensions;
 
-// First, before libtorch or the host's threads allocate: see NativeHeap.
-NativeHeap.LimitArenas(2);
-
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddWorkerServices();
 
