@@ -54,6 +54,10 @@ public sealed class Nvml
             hasMemory ? (long)memory.Used : null);
     }
 
+    /// <summary>The device's CUDA compute capability (8.0 for A100, 9.0 for H100), or null where NVML cannot say.</summary>
+    public ComputeCapability? ReadComputeCapability() =>
+        nvmlDeviceGetCudaComputeCapability(_device, out var major, out var minor) == Success ? new ComputeCapability(major, minor) : null;
+
     [StructLayout(LayoutKind.Sequential)]
     private struct Memory
     {
@@ -76,4 +80,7 @@ public sealed class Nvml
 
     [DllImport(Library)]
     private static extern int nvmlDeviceGetMemoryInfo(IntPtr device, out Memory memory);
+
+    [DllImport(Library)]
+    private static extern int nvmlDeviceGetCudaComputeCapability(IntPtr device, out int major, out int minor);
 }

@@ -92,6 +92,7 @@ public sealed class TrainingJobRunner(
         finally
         {
             activeRuns.End(control);
+            RunMemory.Release();
         }
     }
 

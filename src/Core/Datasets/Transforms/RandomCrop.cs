@@ -44,8 +44,10 @@ public sealed class RandomCrop : IRandomBatchTransform
         Require(h, w);
         using var scope = torch.NewDisposeScope();
         var padded = ZeroPad.Pad(batch, Padding, Padding, Padding, Padding);
-        var top = torch.randint(0, h - Height + 1, [b], generator: generator).to(batch.device);
-        var left = torch.randint(0, w - Width + 1, [b], generator: generator).to(batch.device);
+        // Non-blocking: a plain copy to a GPU waits for the whole queue of the previous step, once per batch. From pageable
+        // memory the copy is staged before it returns, so the CPU tensor may go at once; on the CPU it is no copy at all.
+        var top = torch.randint(0, h - Height + 1, [b], generator: generator).to(batch.device, non_blocking: true);
+        var left = torch.randint(0, w - Width + 1, [b], generator: generator).to(batch.device, non_blocking: true);
         var rows = top.view(b, 1, 1, 1) + torch.arange(Height, device: batch.device).view(1, 1, Height, 1);
         var columns = left.view(b, 1, 1, 1) + torch.arange(Width, device: batch.device).view(1, 1, 1, Width);
         var band = padded.gather(2, rows.expand(b, c, Height, w));

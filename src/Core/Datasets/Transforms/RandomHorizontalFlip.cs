@@ -32,7 +32,8 @@ public sealed class RandomHorizontalFlip : IRandomBatchTransform
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var scope = torch.NewDisposeScope();
-        var flip = torch.rand([batch.shape[0]], generator: generator).lt(Probability).to(batch.device);
+        // Non-blocking, as in RandomCrop: a blocking copy to a GPU would wait for the previous step every batch.
+        var flip = torch.rand([batch.shape[0]], generator: generator).lt(Probability).to(batch.device, non_blocking: true);
         return torch.where(flip.view(-1, 1, 1, 1), batch.flip(3), batch).MoveToOuterDisposeScope();
     }
 

@@ -20,6 +20,9 @@ public sealed record FaultSettings
     /// <summary>How long the tool waits before starting a process again, as ./run.sh's restart policy does first.</summary>
     public TimeSpan RestartDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Extra environment of the Worker process only (e.g. <c>OMP_WAIT_POLICY</c>), to measure one setting at a time.</summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The folder holding <c>mnist/</c>; synthetic data needs none.</summary>
     public required string DatasetRoot { get; init; }
 

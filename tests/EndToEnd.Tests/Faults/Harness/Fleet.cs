@@ -86,7 +86,9 @@ public sealed class Fleet : IAsyncDisposable
 
     public void StartWorker()
     {
-        WorkerProcess = ServiceProcess.Start("Worker", _environment, Path.Combine(LogFolder, $"{_name}-worker-{++_workerStarts}.log"));
+        var environment = new Dictionary<string, string>(_environment);
+        foreach (var (key, value) in Settings.WorkerEnvironment) environment[key] = value;
+        WorkerProcess = ServiceProcess.Start("Worker", environment, Path.Combine(LogFolder, $"{_name}-worker-{++_workerStarts}.log"));
         _workerKilled = false;
     }
 

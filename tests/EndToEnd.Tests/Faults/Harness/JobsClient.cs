@@ -69,7 +69,8 @@ public sealed class JobsClient(Uri api, ServiceKey key) : IDisposable
 
 /// <summary>An epoch's stored metrics as <c>GET /metrics</c> returns them; the timings differ from run to run, the rest must not.</summary>
 public sealed record EpochRow(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy,
-    double LearningRate, double EpochSeconds, double ImagesPerSecond, DateTimeOffset RecordedAt, double? ValidationTop5Accuracy)
+    double LearningRate, double EpochSeconds, double ImagesPerSecond, DateTimeOffset RecordedAt, double? ValidationTop5Accuracy,
+    long PeakMemoryBytes = 0)
 {
     /// <summary>The figures a repeated run of the same spec and seed must reproduce bit for bit.</summary>
     public (int, double, double, double?, double?, double, double?) Computed =>
