@@ -5,7 +5,9 @@ namespace TrainingService.EpochToBrowser;
 
 /// <summary>
 /// Records, inside the page, the moment each epoch row (<c>tr[data-epoch]</c> of the job page's epoch table) is
-/// added to the document, with a MutationObserver installed before any of the page's own scripts run.
+/// added to the document, with a MutationObserver installed before any of the page's own scripts run. Blazor inserts a
+/// new table piece by piece (section, table, body, row), each a mutation record of its own, so a row element counts once
+/// however many of its ancestors arrive after it; a row removed and drawn again is a new element and counts again.
 /// </summary>
 public static class PageEpochRecorder
 {
@@ -14,11 +16,16 @@ public static class PageEpochRecorder
     private const string Script = """
         (() => {
           window.__epochArrivals = [];
+          const seen = new WeakSet();
           const note = node => {
             if (!(node instanceof Element)) return;
             const at = performance.timeOrigin + performance.now();
             const rows = node.matches('.epochs-table tr[data-epoch]') ? [node] : node.querySelectorAll('.epochs-table tr[data-epoch]');
-            for (const row of rows) window.__epochArrivals.push({ epoch: Number(row.dataset.epoch), at });
+            for (const row of rows) {
+              if (seen.has(row)) continue;
+              seen.add(row);
+              window.__epochArrivals.push({ epoch: Number(row.dataset.epoch), at });
+            }
           };
           new MutationObserver(records => {
             for (const record of records) for (const node of record.addedNodes) note(node);
