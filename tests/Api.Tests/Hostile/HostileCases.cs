@@ -212,7 +212,7 @@ internal static class HostileCases
         yield return new HostileCase("predict body an array", HttpMethod.Post, path, Raw("[]"), BadRequest);
         yield return new HostileCase("predict body truncated", HttpMethod.Post, path, Raw("""{"images": [[[1, 2"""), BadRequest);
         yield return new HostileCase("predict unknown field", HttpMethod.Post, path, () => Json(new JsonObject { ["images"] = Pixels(28, 28, 0), ["labels"] = 1 }), BadRequest, "labels");
-        yield return new HostileCase("predict 65 images", HttpMethod.Post, path, PixelJson(65), BadRequest, "images");
+        yield return new HostileCase("predict 257 images", HttpMethod.Post, path, PixelJson(257), BadRequest, "images");
         yield return new HostileCase("predict wrong shape", HttpMethod.Post, path, () => Json(new JsonObject { ["images"] = new JsonArray(Pixels(27, 28, 0)) }), BadRequest, "images[0]");
         yield return new HostileCase("predict pixel 256", HttpMethod.Post, path, () => Json(new JsonObject { ["images"] = new JsonArray(Pixels(28, 28, 256)) }), BadRequest, "images[0]");
         yield return new HostileCase("predict pixel -1", HttpMethod.Post, path, () => Json(new JsonObject { ["images"] = new JsonArray(Pixels(28, 28, -1)) }), BadRequest, "images[0]");
@@ -239,8 +239,8 @@ internal static class HostileCases
         yield return new HostileCase("predict a truncated PNG", HttpMethod.Post, path, () => Files(("cut.png", PredictionImages.TruncatedPng())), BadRequest, "images[0]");
         yield return new HostileCase("predict a text file", HttpMethod.Post, path, () => Files(("notes.png", PredictionImages.NotAnImage())), BadRequest, "images[0]");
         yield return new HostileCase("predict an empty file", HttpMethod.Post, path, () => Files(("empty.png", [])), BadRequest, "images[0]");
-        yield return new HostileCase("predict 65 files", HttpMethod.Post, path,
-            () => Files(Enumerable.Range(0, 65).Select(i => ($"d{i}.png", PredictionImages.DigitPng("grey"))).ToArray()), BadRequest, "images");
+        yield return new HostileCase("predict 257 files", HttpMethod.Post, path,
+            () => Files(Enumerable.Range(0, 257).Select(i => ($"d{i}.png", PredictionImages.DigitPng("grey"))).ToArray()), BadRequest, "images");
         yield return new HostileCase("predict 1000 files", HttpMethod.Post, path,
             () => Files(Enumerable.Range(0, 1000).Select(i => ($"d{i}.png", PredictionImages.DigitPng("grey"))).ToArray()), BadRequest, "images");
         yield return new HostileCase("predict a file under an unknown field", HttpMethod.Post, path, () =>

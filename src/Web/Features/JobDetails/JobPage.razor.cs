@@ -8,6 +8,7 @@ namespace TrainingService.Web.Features.JobDetails;
 public sealed partial class JobPage
 {
     private readonly JobDetailsModel model = new();
+    private readonly CoalescedRead checkpointsRead = new();
     private Guid? joinedJobId;
 
     [Parameter]
@@ -116,7 +117,7 @@ public sealed partial class JobPage
         }
     });
 
-    private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(async () =>
+    private Task OnEpochCompletedAsync(EpochCompletedEvent epoch) => OnUiThreadAsync(() =>
     {
         if (epoch.JobId != model.JobId)
         {
@@ -124,10 +125,9 @@ public sealed partial class JobPage
         }
 
         model.Apply(epoch);
-        // The epoch's row and table entry need not wait for the steps round trip.
-        StateHasChanged();
-        // The steps commit in the same transaction as the row this event announces, so they are readable now.
-        await RunApiAsync(ct => model.Steps.ReadNewAsync(StepsOf(epoch.JobId), ct));
+        // The steps commit in the same transaction as the row this event announces, so they are readable now; the feed
+        // folds asks that come while it reads into one more read.
+        ReadBehindHub(ct => model.Steps.ReadNewAsync(StepsOf(epoch.JobId), ct));
     });
 
     private StepLossFeed.Reader StepsOf(Guid jobId) =>
@@ -135,11 +135,11 @@ public sealed partial class JobPage
 
     private Task OnBatchProgressAsync(BatchProgressEvent progress) => OnUiThreadAsync(() => model.Apply(progress));
 
-    private Task OnCheckpointSavedAsync(CheckpointSavedEvent saved) => OnUiThreadAsync(async () =>
+    private Task OnCheckpointSavedAsync(CheckpointSavedEvent saved) => OnUiThreadAsync(() =>
     {
         if (saved.JobId == model.JobId)
         {
-            await RunApiAsync(async ct => model.SetCheckpoints(await Api.GetCheckpointsAsync(saved.JobId, ct)));
+            ReadBehindHub(ct => checkpointsRead.RunAsync(async token => model.SetCheckpoints(await Api.GetCheckpointsAsync(saved.JobId, token)), ct));
         }
     });
 }

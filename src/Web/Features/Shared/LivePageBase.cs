@@ -58,6 +58,33 @@ public abstract partial class LivePageBase : ComponentBase, IAsyncDisposable
                 StateHasChanged();
             });
 
+    /// <summary>
+    /// Starts an Api read that a hub event asked for without holding up the hub. The hub client runs its handlers one
+    /// at a time, so a read awaited there delays every later event, the next epoch's row among them, by its round trip;
+    /// under load those waits queued up to a second. Runs on the circuit's dispatcher and renders when it ends.
+    /// </summary>
+    protected void ReadBehindHub(Func<CancellationToken, Task> call)
+    {
+        if (closed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await RunApiAsync(call);
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                // Nobody awaits this read; the circuit reports what escaped it as it reports a handler's failure.
+                await DispatchExceptionAsync(ex);
+            }
+        });
+    }
+
     protected Task OnUiThreadAsync(Action work) => OnUiThreadAsync(() =>
     {
         work();
