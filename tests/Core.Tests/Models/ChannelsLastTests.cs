@@ -47,6 +47,23 @@ public sealed class ChannelsLastTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_converted_batch_makes_the_convolution_answer_in_nhwc_whatever_its_channel_count(int channels)
+    {
+        using var scope = NewDisposeScope();
+        using var convolution = nn.Conv2d(channels, 16, 3);
+        var images = randn([2, channels, 8, 8], generator: new Generator(4));
+
+        var converted = ChannelsLast.Convert(images);
+        var output = convolution.call(converted);
+
+        Assert.True(ChannelsLast.Is(converted));
+        Assert.True(ChannelsLast.Is(output), $"the output's strides are {string.Join(',', output.stride())}");
+        Assert.Equal(images.data<float>().ToArray(), converted.contiguous().data<float>().ToArray());
+    }
+
+    [Theory]
     [InlineData("resnet20")]
     [InlineData("mnist-cnn")]
     public void A_network_in_nhwc_gives_the_outputs_gradients_and_state_dict_of_the_same_network_in_nchw(string name)
