@@ -87,9 +87,12 @@ public sealed class ChannelsLastTests
         lossNchw.backward();
 
         Assert.Equal(lossNchw.item<float>(), lossNhwc.item<float>(), 1e-5f);
+        // A convolution's bias in front of a batch norm has a true gradient of zero (the norm takes the mean out): both
+        // layouts give rounding noise there, so each error is taken against at least 1% of the network's largest gradient.
+        var floor = 0.01f * nchw.parameters().Max(p => p.grad!.abs().max().item<float>());
         foreach (var ((key, a), (_, b)) in nhwc.named_parameters().Zip(nchw.named_parameters()))
         {
-            var error = (a.grad! - b.grad!).abs().max().item<float>() / Math.Max(b.grad!.abs().max().item<float>(), 1e-12f);
+            var error = (a.grad! - b.grad!).abs().max().item<float>() / Math.Max(b.grad!.abs().max().item<float>(), floor);
             Assert.True(error < 1e-3, $"{key}: gradient off by {error:E2} of its largest value");
         }
         var before = StateDictConversion.FromModule(nchw);
