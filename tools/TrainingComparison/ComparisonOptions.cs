@@ -42,7 +42,7 @@ internal sealed record ComparisonOptions
           --repeats N        timed epochs per side after one warm-up each, interleaved (default 5)
           --seed N           weights, data and order (default 42)
           --phases           also time data, forward, backward and optimizer step apart (one more epoch per side)
-          --other-layout     also time our network in the other memory layout (NCHW for the ResNets, NHWC for the rest), interleaved
+          --other-layout     also time our network in the other memory layout (NCHW where ChannelsLastRule applies, NHWC for the rest), interleaved
           --allow-reference-blas   run even when PyTorch has no OpenBLAS (the figures then mean little)
         """;
 

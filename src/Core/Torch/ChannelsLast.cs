@@ -22,8 +22,16 @@ public static class ChannelsLast
     public static Tensor Convert(Tensor batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.dim() != 4 || batch.device_type != DeviceType.CPU || Is(batch)
-            ? batch
-            : batch.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        if (batch.dim() != 4 || batch.device_type != DeviceType.CPU || Is(batch))
+        {
+            return batch;
+        }
+        var nhwc = batch.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        // With one channel the permuted tensor is already contiguous, so contiguous() copies nothing and the permute
+        // back restores the NCHW strides, which libtorch then reads as NCHW (mnist-cnn trained in NCHW that way). The
+        // bytes are the same in both layouts; only the strides have to say channels-last.
+        return Is(nhwc) ? nhwc : nhwc.as_strided(batch.shape, Strides(batch.shape), nhwc.storage_offset());
     }
+
+    private static long[] Strides(long[] shape) => [shape[1] * shape[2] * shape[3], 1, shape[1] * shape[3], shape[1]];
 }

@@ -6,7 +6,7 @@ namespace TrainingService.TrainingComparison;
 /// </summary>
 /// <param name="Threads">Intra-op threads given to PyTorch; our process is set once at start-up by the caller.</param>
 /// <param name="RequireOpenBlas">Refuse a PyTorch that runs on the reference BLAS, whose Linear layers are several times slower.</param>
-/// <param name="OtherLayoutVariant">Also time our network in the other memory layout (NCHW for the residual networks, NHWC for the rest).</param>
+/// <param name="OtherLayoutVariant">Also time our network in the other memory layout (NCHW for the networks <c>ChannelsLastRule</c> puts in NHWC, NHWC for the rest).</param>
 /// <param name="Phases">After the timed epochs, one more epoch per side with data, forward, backward and step timed apart.</param>
 public sealed record ComparisonSettings(
     int Threads,
