@@ -61,6 +61,7 @@ internal static class Benchmark
             Console.WriteLine($"| cold first request (cache {figures.ColdOutcome}) | 1 | {figures.ColdMs:0.0} | | |");
             Row("warm single image, cache on", figures.Warm);
             Row("warm single image, cache off (network built per request)", figures.WarmWithoutCache);
+            Row("warm single image, cache on, no uncached requests between", figures.WarmAlone);
             Row($"batch of {figures.BatchSize} PNGs, cache on", figures.Batch);
             Console.WriteLine();
             Console.WriteLine($"cache off / cache on, p50: {figures.WarmWithoutCache.P50 / figures.Warm.P50:0.0}x; batch: {figures.BatchImagesPerSecond:0} images/s at p50");

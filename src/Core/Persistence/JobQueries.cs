@@ -81,6 +81,21 @@ public sealed class JobQueries(IDbContextFactory<TrainingDbContext> contexts)
         return await db.Checkpoints.AsNoTracking().Where(c => c.JobId == id).OrderBy(c => c.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One round trip for a request that needs only a checkpoint of a job it may see: null exactly as
+    /// <see cref="FindAsync(Guid, Caller, CancellationToken)"/> is null, so an id reveals nothing.
+    /// </summary>
+    public async Task<VisibleCheckpoint?> VisibleCheckpointAsync(Guid id, Caller caller, string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from job in Visible(db, caller).Where(j => j.Id == id)
+            join checkpoint in db.Checkpoints.AsNoTracking().Where(c => c.Name == name) on job.Id equals checkpoint.JobId into checkpoints
+            from checkpoint in checkpoints.DefaultIfEmpty()
+            select new VisibleCheckpoint(job.Status, checkpoint)).ToListAsync(cancellationToken);
+        return rows.SingleOrDefault();
+    }
+
     public async Task<CheckpointRecord?> CheckpointAsync(Guid id, string name, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -25,17 +25,17 @@ public static class PredictEndpoint
         [FromQuery] int topK = 5, [FromQuery] bool includeInput = false)
     {
         if (topK is < 1 or > 100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topK"] = ["must be between 1 and 100."] });
-        var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
-        if (job is null) return JobsApi.JobNotFound(id);
-        var checkpoint = await queries.CheckpointAsync(id, CheckpointNames.Best, cancellationToken);
-        if (checkpoint is null) return NoCheckpoint(id, job.Status);
-        var (images, names, errors) = await PredictionInput.ReadAsync(
-            context.Request, predictor.DatasetOf(job.Spec, job.Resolution), limits.Value, cancellationToken);
+        // A warm request costs one query: visibility and the best checkpoint's SHA-256, which keys the cache. The job
+        // itself (spec, resolution) is read only to build a network the cache does not hold.
+        var found = await queries.VisibleCheckpointAsync(id, user.GetCaller(), CheckpointNames.Best, cancellationToken);
+        if (found is null) return JobsApi.JobNotFound(id);
+        if (found.Checkpoint is not { } checkpoint) return NoCheckpoint(id, found.Status);
+        using var lease = cache.TryLease(id, checkpoint.Sha256) ?? await LoadAsync(id, user, checkpoint, queries, predictor, cache, artifacts, cancellationToken);
+        if (lease is null) return NoCheckpoint(id, found.Status);
+        var (images, names, errors) = await PredictionInput.ReadAsync(context.Request, lease.Network.Dataset, limits.Value, cancellationToken);
         if (images is null) return TypedResults.ValidationProblem(errors, title: "The images cannot be classified.");
         using (images)
         {
-            using var lease = cache.TryLease(id, checkpoint.Sha256) ?? await LoadAsync(id, job, checkpoint, predictor, cache, artifacts, cancellationToken);
-            if (lease is null) return NoCheckpoint(id, job.Status);
             context.Response.Headers[CacheHeader] = lease.Hit ? "hit" : "miss";
             var batch = lease.Network.Predict(images, topK, includeInput);
             return TypedResults.Ok(new PredictionResponse(id, checkpoint.Name, checkpoint.Epoch,
@@ -48,9 +48,11 @@ public static class PredictEndpoint
             detail: $"Job {id} is {status} and has no best checkpoint to predict with.");
 
     /// <summary>Builds the network from the best weights in the Api's own checkpoint folder, fetched from the artifact store when missing or stale.</summary>
-    private static async Task<NetworkLease?> LoadAsync(Guid id, TrainingJob job, CheckpointRecord checkpoint, Predictor predictor, PredictionCache cache,
-        CheckpointArtifacts artifacts, CancellationToken cancellationToken)
+    private static async Task<NetworkLease?> LoadAsync(Guid id, ClaimsPrincipal user, CheckpointRecord checkpoint, JobQueries queries, Predictor predictor,
+        PredictionCache cache, CheckpointArtifacts artifacts, CancellationToken cancellationToken)
     {
+        var job = (await queries.FindAsync(id, user.GetCaller(), cancellationToken))?.Job;
+        if (job is null) return null;
         string path;
         try
         {
