@@ -104,9 +104,9 @@ public sealed class ExperimentWorkflowInBrowserTests : IAsyncLifetime
     {
         await page.ClickAsync("[data-action=sweep-from-job]");
         await Assertions.Expect(page.Locator("[data-sweep-form]")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await FillUntilAsync(page, "tr[data-row='hyperparameters.learningRate'] [data-field=values]", "0.0001, 0.05",
+            page.Locator("[data-grid-size]"), "2 trials");
         await page.FillAsync("[data-field=name]", "lr from the dashboard");
-        await page.FillAsync("tr[data-row='hyperparameters.learningRate'] [data-field=values]", "0.0001, 0.05");
-        await Assertions.Expect(page.Locator("[data-grid-size]")).ToContainTextAsync("2 trials", new() { Timeout = Patience });
         await page.CheckAsync("[data-field=asha]");
         await page.FillAsync("[data-field=reductionFactor]", "2");
         await ScreenshotAsync(page, "workflow-new-sweep");
@@ -165,6 +165,28 @@ public sealed class ExperimentWorkflowInBrowserTests : IAsyncLifetime
     private IEnumerable<string> FilesOf(Guid jobId) =>
         Directory.EnumerateFileSystemEntries(_checkpoints!.FullName, "*", SearchOption.AllDirectories)
             .Where(path => path.Contains(jobId.ToString("N"), StringComparison.OrdinalIgnoreCase) || path.Contains(jobId.ToString(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Fills a field until the page shows what the value implies. The page is prerendered and then made interactive,
+    /// which builds the form from the source job a second time; a value typed in between is replaced by the job's, so
+    /// on a loaded machine one fill can land before the circuit takes over.
+    /// </summary>
+    private static async Task FillUntilAsync(IPage page, string field, string value, ILocator shows, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Patience);
+        while (true)
+        {
+            await page.FillAsync(field, value);
+            try
+            {
+                await Assertions.Expect(shows).ToContainTextAsync(text, new() { Timeout = 3000 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+    }
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {
