@@ -46,16 +46,16 @@ public static class ApplicationServiceExtensions
         services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.SectionName);
         services.AddArtifactStore(connectionString);
         services.AddOptions<JobSpecLimits>().BindConfiguration(nameof(JobSpecLimits));
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobSpecLimits>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<JobSpecLimits>>().Value);
         services.AddSingleton(ModelRegistry.CreateDefault());
         services.AddOptions<ImageFolderLimits>().BindConfiguration(nameof(ImageFolderLimits));
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImageFolderLimits>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImageFolderLimits>>().Value);
         services.AddSingleton(sp => new ImageFolderCatalog(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatasetRoot));
         services.AddSingleton<ImageFolderImporter>();
         services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.SectionName).Validate(limits => { limits.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton(sp => DatasetRegistry.CreateDefault(new DatasetFileStore(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DatasetRoot, http: null),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatasetRoot, http: null),
             sp.GetRequiredService<ImageFolderCatalog>()));
         services.AddSingleton<NetworkPlanner>();
         services.AddSingleton<ModelCatalog>();

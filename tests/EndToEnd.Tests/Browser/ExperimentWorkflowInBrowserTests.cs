@@ -17,56 +17,26 @@ public sealed class ExperimentWorkflowInBrowserTests : IAsyncLifetime
     private static readonly float Patience = (float)TimeSpan.FromSeconds(30).TotalMilliseconds;
     private static readonly float TrainingPatience = (float)TimeSpan.FromMinutes(3).TotalMilliseconds;
 
-    private TestDatabase? _database;
-    private DirectoryInfo? _checkpoints;
-    private ServiceProcess? _api;
-    private ServiceProcess? _worker;
-    private ServiceProcess? _web;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _apiAddress = null!;
-    private Uri _webAddress = null!;
+    private DashboardStack? _stack;
 
     public async Task InitializeAsync()
     {
         if (!HeadlessChromium.IsInstalled) return;
-        _database = await TestDatabase.CreateAsync();
-        _checkpoints = Directory.CreateTempSubdirectory("e2e-workflow-");
-        _apiAddress = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/");
-        _webAddress = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/");
-        var service = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__TrainingDb"] = _database.ConnectionString,
-            ["StorageOptions__CheckpointRoot"] = _checkpoints.FullName,
-            ["StorageOptions__DatasetRoot"] = RepositoryPaths.DatasetRoot,
-            ["TrainingOptions__Device"] = "cpu",
-        };
-        _api = ServiceProcess.Start("Api", service, "--urls", _apiAddress.AbsoluteUri);
-        await _api.WaitUntilHealthyAsync(new Uri(_apiAddress, "health"), TimeSpan.FromSeconds(60));
-        _worker = ServiceProcess.Start("Worker", service);
-        _web = ServiceProcess.Start("Web", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = _webAddress.AbsoluteUri,
-            ["ApiOptions__BaseUrl"] = _apiAddress.AbsoluteUri,
-            ["ApiOptions__PublicUrl"] = _apiAddress.AbsoluteUri,
-        });
-        await _web.WaitUntilHealthyAsync(new Uri(_webAddress, "favicon.ico"), TimeSpan.FromSeconds(60));
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _stack = await DashboardStack.StartAsync("e2e-workflow-");
     }
 
     [SkippableFact]
     public async Task A_member_starts_a_job_sweeps_from_it_compares_two_trials_and_deletes_the_job_from_the_dashboard_alone()
     {
         Skip.IfNot(HeadlessChromium.IsInstalled, $"{HeadlessChromium.ExecutablePath} is not installed");
-        var ada = await TestAccounts.CreateUserAsync(_database!.ConnectionString, "ada");
-        var page = await _browser!.NewPageAsync();
+        var ada = await TestAccounts.CreateUserAsync(_stack!.Database.ConnectionString, "ada");
+        var page = await _stack!.Browser.NewPageAsync();
         var cspViolations = new List<string>();
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) cspViolations.Add(message.Text);
         };
-        await page.GotoAsync(new Uri(_webAddress, $"signin#key={ada.Key.Secret}").AbsoluteUri);
+        await page.GotoAsync(new Uri(_stack!.WebAddress, $"signin#key={ada.Key.Secret}").AbsoluteUri);
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal), new() { Timeout = Patience });
 
         var jobId = await StartAJobFromTheFormAsync(page);
@@ -146,7 +116,7 @@ public sealed class ExperimentWorkflowInBrowserTests : IAsyncLifetime
 
     private async Task DeleteAsync(IPage page, Guid jobId, string key)
     {
-        await page.GotoAsync(new Uri(_webAddress, $"jobs/{jobId}").AbsoluteUri);
+        await page.GotoAsync(new Uri(_stack!.WebAddress, $"jobs/{jobId}").AbsoluteUri);
         await Assertions.Expect(page.Locator(".page-header [data-live-state]")).ToHaveAttributeAsync("data-live-state", "Live", new() { Timeout = Patience });
         Assert.NotEmpty(FilesOf(jobId));
         await page.ClickAsync($"[data-delete-job='{jobId}']");
@@ -157,13 +127,13 @@ public sealed class ExperimentWorkflowInBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("Deleted job", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator($"[data-job-id='{jobId}']")).ToHaveCountAsync(0);
-        using var api = SignedInApi.Client(_apiAddress, key);
+        using var api = SignedInApi.Client(_stack!.ApiAddress, key);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/jobs/{jobId}")).StatusCode);
         Assert.Empty(FilesOf(jobId));
     }
 
     private IEnumerable<string> FilesOf(Guid jobId) =>
-        Directory.EnumerateFileSystemEntries(_checkpoints!.FullName, "*", SearchOption.AllDirectories)
+        Directory.EnumerateFileSystemEntries(_stack!.Checkpoints.FullName, "*", SearchOption.AllDirectories)
             .Where(path => path.Contains(jobId.ToString("N"), StringComparison.OrdinalIgnoreCase) || path.Contains(jobId.ToString(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
@@ -199,12 +169,6 @@ public sealed class ExperimentWorkflowInBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_web is not null) await _web.DisposeAsync();
-        if (_worker is not null) await _worker.DisposeAsync();
-        if (_api is not null) await _api.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
-        _checkpoints?.Delete(recursive: true);
+        if (_stack is not null) await _stack.DisposeAsync();
     }
 }

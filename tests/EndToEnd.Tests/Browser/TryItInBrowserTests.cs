@@ -17,59 +17,29 @@ public sealed class TryItInBrowserTests : IAsyncLifetime
     private static readonly float Patience = (float)TimeSpan.FromSeconds(30).TotalMilliseconds;
     private static readonly TimeSpan TrainingPatience = TimeSpan.FromMinutes(5);
 
-    private TestDatabase? _database;
-    private DirectoryInfo? _checkpoints;
-    private ServiceProcess? _api;
-    private ServiceProcess? _worker;
-    private ServiceProcess? _web;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _apiAddress = null!;
-    private Uri _webAddress = null!;
+    private DashboardStack? _stack;
 
     public async Task InitializeAsync()
     {
         if (!HeadlessChromium.IsInstalled) return;
-        _database = await TestDatabase.CreateAsync();
-        _checkpoints = Directory.CreateTempSubdirectory("e2e-try-it-");
-        _apiAddress = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/");
-        _webAddress = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/");
-        var service = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__TrainingDb"] = _database.ConnectionString,
-            ["StorageOptions__CheckpointRoot"] = _checkpoints.FullName,
-            ["StorageOptions__DatasetRoot"] = RepositoryPaths.DatasetRoot,
-            ["TrainingOptions__Device"] = "cpu",
-        };
-        _api = ServiceProcess.Start("Api", service, "--urls", _apiAddress.AbsoluteUri);
-        await _api.WaitUntilHealthyAsync(new Uri(_apiAddress, "health"), TimeSpan.FromSeconds(60));
-        _worker = ServiceProcess.Start("Worker", service);
-        _web = ServiceProcess.Start("Web", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = _webAddress.AbsoluteUri,
-            ["ApiOptions__BaseUrl"] = _apiAddress.AbsoluteUri,
-            ["ApiOptions__PublicUrl"] = _apiAddress.AbsoluteUri,
-        });
-        await _web.WaitUntilHealthyAsync(new Uri(_webAddress, "favicon.ico"), TimeSpan.FromSeconds(60));
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _stack = await DashboardStack.StartAsync("e2e-try-it-");
     }
 
     [SkippableFact]
     public async Task A_member_draws_a_digit_and_uploads_a_png_and_sees_the_top_classes_and_the_input_the_network_read()
     {
         Skip.IfNot(HeadlessChromium.IsInstalled, $"{HeadlessChromium.ExecutablePath} is not installed");
-        var ada = await TestAccounts.CreateUserAsync(_database!.ConnectionString, "ada");
+        var ada = await TestAccounts.CreateUserAsync(_stack!.Database.ConnectionString, "ada");
         var job = await TrainedLeNetAsync(ada.Key.Secret);
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await _stack!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var cspViolations = new List<string>();
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) cspViolations.Add(message.Text);
         };
-        await page.GotoAsync(new Uri(_webAddress, $"signin#key={ada.Key.Secret}").AbsoluteUri);
+        await page.GotoAsync(new Uri(_stack!.WebAddress, $"signin#key={ada.Key.Secret}").AbsoluteUri);
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal), new() { Timeout = Patience });
-        await page.GotoAsync(new Uri(_webAddress, $"jobs/{job}").AbsoluteUri);
+        await page.GotoAsync(new Uri(_stack!.WebAddress, $"jobs/{job}").AbsoluteUri);
 
         var panel = page.Locator("[data-try-it]");
         await Assertions.Expect(panel).ToBeVisibleAsync(new() { Timeout = Patience });
@@ -102,7 +72,7 @@ public sealed class TryItInBrowserTests : IAsyncLifetime
     /// <summary>A LeNet-5 trained for one epoch on 512 MNIST digits by the real worker, so the panel has a best checkpoint.</summary>
     private async Task<Guid> TrainedLeNetAsync(string key)
     {
-        using var api = SignedInApi.Client(_apiAddress, key);
+        using var api = SignedInApi.Client(_stack!.ApiAddress, key);
         var spec = new
         {
             name = "lenet5 to try", model = new { name = "lenet5" },
@@ -125,7 +95,7 @@ public sealed class TryItInBrowserTests : IAsyncLifetime
 
     private async Task<string?> ApiTopClassAsync(string key, Guid job)
     {
-        using var api = SignedInApi.Client(_apiAddress, key);
+        using var api = SignedInApi.Client(_stack!.ApiAddress, key);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(FirstTestDigitPng()), "images", "digit.png" } };
         using var response = await api.PostAsync($"/api/jobs/{job}/predict?topK=1", form);
         response.EnsureSuccessStatusCode();
@@ -169,12 +139,6 @@ public sealed class TryItInBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_web is not null) await _web.DisposeAsync();
-        if (_worker is not null) await _worker.DisposeAsync();
-        if (_api is not null) await _api.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
-        _checkpoints?.Delete(recursive: true);
+        if (_stack is not null) await _stack.DisposeAsync();
     }
 }
