@@ -1,6 +1,8 @@
 using TrainingService.Core.Persistence;
+using TrainingService.Core.Torch;
 using TrainingService.Worker.Extensions;
 
+NativeAllocator.EnsureApplied();
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddWorkerServices();
 

@@ -132,7 +132,7 @@ public sealed class ControllingJobsTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var response = await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await client.GetFromJsonAsync<JsonObject>(response.Headers.Location!))!;
+        return await DispatchedJobs.ReadAsync(client, response.Headers.Location!);
     }
 
     private JobLifecycle Lifecycle() => api.Services.GetRequiredService<JobLifecycle>();

@@ -13,9 +13,10 @@ namespace TrainingService.Api.Tests;
 public sealed class SubmittingJobsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task Submitting_a_valid_job_returns_201_with_location_and_a_queued_job_that_hangfire_holds()
+    public async Task Submitting_a_valid_job_returns_201_with_location_and_a_queued_job_that_hangfire_holds_right_after()
     {
-        var response = await api.CreateClient().PostAsJsonAsync("/api/jobs", JobSpecs.Valid());
+        var client = api.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var job = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -24,6 +25,10 @@ public sealed class SubmittingJobsTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal("lenet5", (string?)job["spec"]!["model"]!["name"]);
         Assert.Equal(64, (int)job["spec"]!["hyperparameters"]!["batchSize"]!);
         Assert.NotNull(job["createdAt"]);
+        // The answer comes once the job is stored; its Hangfire job follows off the request's path.
+        Assert.Null(job["hangfireJobId"]);
+        var dispatched = await DispatchedJobs.ReadAsync(client, response.Headers.Location!);
+        Assert.NotNull(dispatched["hangfireJobId"]);
         Assert.Equal(1, await CountHangfireJobsAsync((string)job["id"]!));
     }
 

@@ -54,6 +54,10 @@ public sealed class TrainingAJobEndToEndTests
             e => OfJob(e) && e.GetProperty("status").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(4), Diagnostics);
         Assert.True(finished.GetProperty("status").GetString() == "Succeeded", Diagnostics());
 
+        // Started without glibc's allocator variables, the Worker put them in itself before training (NativeAllocator).
+        var allocator = workerProcess.Output.Split('\n').FirstOrDefault(l => l.Contains("allocator MALLOC_ARENA_MAX=", StringComparison.Ordinal));
+        Assert.True(allocator is not null && !allocator.Contains("(unset)", StringComparison.Ordinal), Diagnostics());
+
         var job = await http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}");
         Assert.InRange(job.GetProperty("result").GetProperty("testAccuracy").GetDouble(), 0.8, 1.0);
 

@@ -31,6 +31,17 @@ internal sealed record ComparisonOptions
 
     public bool OtherLayoutVariant { get; init; }
 
+    /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>: both sides train there.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>TF32 for matmul and cuDNN on both sides when the device is CUDA, as the worker sets it on Ampere and newer.</summary>
+    public bool TensorFloat32 { get; init; } = true;
+
+    /// <summary>The peer's interpreter: Debian's PyTorch has no CUDA, so a GPU comparison names a CUDA build's.</summary>
+    public string Python { get; init; } = "/usr/bin/python3";
+
+    public bool OnGpu => Device.StartsWith("cuda", StringComparison.Ordinal);
+
     public static string Usage =>
         """
         dotnet run -c Release --project tools/TrainingComparison -- [options]
@@ -44,6 +55,9 @@ internal sealed record ComparisonOptions
           --phases           also time data, forward, backward and optimizer step apart (one more epoch per side)
           --other-layout     also time our network in the other memory layout (NCHW where ChannelsLastRule applies, NHWC for the rest), interleaved
           --allow-reference-blas   run even when PyTorch has no OpenBLAS (the figures then mean little)
+          --device D         cpu, cuda or cuda:N: both sides train there (default cpu; cuda needs the -p:TorchBackend=cuda build)
+          --tf32 on|off      TF32 matmul and cuDNN on both sides on CUDA (default on, as the worker on compute capability 8.0+)
+          --python PATH      the peer's interpreter (default /usr/bin/python3; on a GPU, one whose torch has CUDA)
         """;
 
     public static readonly IReadOnlySet<string> Big = new HashSet<string>(StringComparer.Ordinal) { "alexnet-cifar10", "resnet56", "vgg11", "vgg11-bn", "vgg13-bn", "vgg16-bn" };
@@ -75,11 +89,22 @@ internal sealed record ComparisonOptions
                 "--big-batches" => options with { BigBatches = Positive(name, value) },
                 "--repeats" => options with { Repeats = Positive(name, value) },
                 "--seed" => options with { Seed = long.Parse(value, CultureInfo.InvariantCulture) },
+                "--device" => options with { Device = ParseDevice(value) },
+                "--tf32" => options with { TensorFloat32 = value is "on" ? true : value is "off" ? false : throw new ArgumentException($"--tf32 is on or off, not '{value}'.") },
+                "--python" => options with { Python = value },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
-        return options;
+        return options.OnGpu && options.OtherLayoutVariant
+            ? throw new ArgumentException("--other-layout compares the CPU's memory layouts; the worker leaves GPU batches as they are.")
+            : options;
     }
+
+    private static string ParseDevice(string value) =>
+        value is "cpu" or "cuda"
+        || (value.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(value.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            ? value
+            : throw new ArgumentException($"--device is cpu, cuda or cuda:N, not '{value}'.");
 
     private static (string, InputShape?) ParseModel(string text)
     {

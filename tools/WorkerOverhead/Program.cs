@@ -3,12 +3,15 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Queueing;
+using TrainingService.Core.Torch;
 using TrainingService.Faults.Harness;
 using TrainingService.WorkerOverhead;
 using static TorchSharp.torch;
 
 // A job's stored images/s in the real Worker process against the same executor, same spec, in this bare
 // process, alternating; see docs/benchmarks.md, "The Worker against its trainer (issue 13)".
+// The Worker's allocator settings, so the bare side runs the executor as the Worker process does.
+NativeAllocator.EnsureApplied();
 OverheadOptions options;
 try
 {

@@ -75,6 +75,8 @@ public static class ApplicationServiceExtensions
         services.AddHangfire(configuration => configuration.UseTrainingStorage(connectionString));
         services.AddOptions<RunLeaseOptions>().BindConfiguration(nameof(RunLeaseOptions));
         services.AddSingleton<JobDispatcher>();
+        services.AddSingleton<DispatchRequests>();
+        services.AddHostedService<PendingJobDispatch>();
         services.AddHostedService<JobSupervisor>();
         services.AddSweeps();
         services.AddSignalR().AddJsonProtocol(options => JobSpecJson.Configure(options.PayloadSerializerOptions));

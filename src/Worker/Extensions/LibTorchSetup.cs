@@ -33,7 +33,7 @@ public static class LibTorchSetup
             backends.cudnn.allow_tf32 = tf32;
             logger.LogInformation("CUDA device compute capability {Capability}: TF32 for matmul and cuDNN {Tf32}", capability?.ToString() ?? "unknown", tf32);
         }
-        logger.LogInformation("libtorch ready: device preference {Device}, CUDA available {Cuda}, {Threads} CPU threads, oneDNN for CPU convolutions {OneDnn}",
-            options.Device, cuda.is_available(), get_num_threads(), OneDnn.IsEnabled);
+        logger.LogInformation("libtorch ready: device preference {Device}, CUDA available {Cuda}, {Threads} CPU threads, oneDNN for CPU convolutions {OneDnn}, allocator {Allocator}",
+            options.Device, cuda.is_available(), get_num_threads(), OneDnn.IsEnabled, NativeAllocator.Describe());
     }
 }

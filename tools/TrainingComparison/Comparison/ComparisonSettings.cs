@@ -8,6 +8,8 @@ namespace TrainingService.TrainingComparison;
 /// <param name="RequireOpenBlas">Refuse a PyTorch that runs on the reference BLAS, whose Linear layers are several times slower.</param>
 /// <param name="OtherLayoutVariant">Also time our network in the other memory layout (NCHW for the networks <c>ChannelsLastRule</c> puts in NHWC, NHWC for the rest).</param>
 /// <param name="Phases">After the timed epochs, one more epoch per side with data, forward, backward and step timed apart.</param>
+/// <param name="Device">Where both sides train: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</param>
+/// <param name="TensorFloat32">On CUDA, whether the peer allows TF32 as our process was set at start-up.</param>
 public sealed record ComparisonSettings(
     int Threads,
     int BatchSize = 64,
@@ -18,4 +20,9 @@ public sealed record ComparisonSettings(
     double Momentum = 0.9,
     bool RequireOpenBlas = true,
     bool Phases = false,
-    bool OtherLayoutVariant = false);
+    bool OtherLayoutVariant = false,
+    string Device = "cpu",
+    bool TensorFloat32 = true)
+{
+    public bool OnGpu => Device.StartsWith("cuda", StringComparison.Ordinal);
+}

@@ -46,9 +46,11 @@ public static class ModelComparison
             images = files.Images, labels = files.Labels, first_order = files.FirstOrder,
             shape = new[] { splits.Train.Count, shape.Channels, shape.Height, shape.Width },
             mean = source.Info.Mean, std = source.Info.Std, batch = settings.BatchSize, lr = settings.LearningRate,
-            momentum = settings.Momentum, threads = settings.Threads, seed = settings.Seed,
+            momentum = settings.Momentum, threads = settings.Threads, seed = settings.Seed, device = settings.Device,
+            tf32 = settings.TensorFloat32,
         });
-        var blas = setup["blas"]?.GetValue<string>() ?? "";
+        // On CUDA the peer names its device where the CPU run names its BLAS.
+        var blas = (settings.OnGpu ? setup["device"] : setup["blas"])?.GetValue<string>() ?? "";
         if (settings.RequireOpenBlas && !blas.Contains("openblas", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TorchSharp;
 using TrainingService.Core.Datasets;
 using TrainingService.Core.Jobs;
 using TrainingService.Core.Models.Building;
@@ -21,6 +22,7 @@ public sealed class OurTraining : IDisposable
     private readonly BatchLoader loader;
     private readonly ComparisonSettings settings;
     private readonly bool channelsLastPhases;
+    private readonly Device device;
     private int epochs;
 
     public OurTraining(NetworkPlan plan, LabeledImages data, ComparisonSettings settings, bool otherLayout = false)
@@ -28,16 +30,19 @@ public sealed class OurTraining : IDisposable
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
         this.settings = settings;
+        device = TrainingDevice.Resolve(settings.Device);
         manual_seed(settings.Seed);
         model = otherLayout && ChannelsLastRule.Applies(plan.Network) ? ModuleBuilder.Build(plan.Network.Root) : ModuleBuilder.Build(plan.Network);
+        // Built from the seed on the CPU and moved, as the worker does, so both devices start from the same weights.
+        model.to(device);
         Layout = ChannelsLastRule.Applies(plan.Network) != otherLayout ? "NHWC" : "NCHW";
         var wrapInput = otherLayout && !ChannelsLastRule.Applies(plan.Network);
         var hyperparameters = new Hyperparameters(1, settings.BatchSize, settings.LearningRate, OptimizerKinds.Sgd, settings.Momentum, 0, settings.Seed);
         optimizer = RecipeOptimizerFactory.Create(hyperparameters.ToOptimizerSpec(), model.parameters());
-        trainer = new EpochTrainer(wrapInput ? new ChannelsLastInput(model) : model, optimizer, CPU, new TrainingOptions().BatchProgressInterval,
+        trainer = new EpochTrainer(wrapInput ? new ChannelsLastInput(model) : model, optimizer, device, new TrainingOptions().BatchProgressInterval,
             new TrainingStepSettings(new ConstantSchedule(settings.LearningRate), null, 0));
         channelsLastPhases = wrapInput;
-        loader = new BatchLoader(data, settings.BatchSize, shuffle: true, settings.Seed, CPU, plan.Pipeline);
+        loader = new BatchLoader(data, settings.BatchSize, shuffle: true, settings.Seed, device, plan.Pipeline);
     }
 
     public nn.Module<Tensor, Tensor> Model => model;
@@ -55,24 +60,28 @@ public sealed class OurTraining : IDisposable
 
     public EpochFigures Epoch()
     {
+        Synchronize();
         var clock = Stopwatch.StartNew();
         // The trainer numbers epochs from 1 and shuffles with epoch - 1, the loader's index.
         var result = trainer.Train(loader, ++epochs, EpochProgress.Start, SilentObserver.Instance, CancellationToken.None);
+        Synchronize();
         var seconds = clock.Elapsed.TotalSeconds;
         return new EpochFigures(seconds, result.Count, result.StepLosses[0], result.Loss, result.Accuracy);
     }
 
-    /// <summary>The trainer's step, taken apart: the same calls, with a clock read between them (the CPU runs eagerly).</summary>
+    /// <summary>The trainer's step, taken apart: the same calls, with a clock read between them (after a device synchronisation on CUDA).</summary>
     public PhaseFigures Phases()
     {
         model.train();
         var (data, forward, backward, step) = (0.0, 0.0, 0.0, 0.0);
         long images = 0;
         using var batches = loader.Epoch(epochs++).GetEnumerator();
+        Synchronize();
         var clock = Stopwatch.StartNew();
         while (true)
         {
             using var scope = NewDisposeScope();
+            Synchronize();
             clock.Restart();
             if (!batches.MoveNext())
             {
@@ -99,8 +108,18 @@ public sealed class OurTraining : IDisposable
         model.Dispose();
     }
 
-    private static double Lap(Stopwatch clock)
+    /// <summary>CUDA runs asynchronously: a clock read means something only once the queued kernels are done.</summary>
+    private void Synchronize()
     {
+        if (device.type == DeviceType.CUDA)
+        {
+            cuda.synchronize(device);
+        }
+    }
+
+    private double Lap(Stopwatch clock)
+    {
+        Synchronize();
         var seconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         return seconds;

@@ -30,6 +30,11 @@ public sealed class PyTorchPeer : IDisposable
         start.ArgumentList.Add(script);
         start.Environment["OMP_NUM_THREADS"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        // Our process carries the worker's glibc allocator settings (NativeAllocator); the peer is PyTorch as installed.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MALLOC_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
         return new PyTorchPeer(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}."));
     }
 

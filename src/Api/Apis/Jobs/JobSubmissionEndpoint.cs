@@ -9,12 +9,16 @@ using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Apis.Jobs;
 
-/// <summary><c>POST /api/jobs</c>: the body as <see cref="SubmissionCheck"/> reads and validates it, stored and queued.</summary>
+/// <summary>
+/// <c>POST /api/jobs</c>: the body as <see cref="SubmissionCheck"/> reads and validates it, stored as Queued. The
+/// Hangfire job follows off the request's path (<see cref="PendingJobDispatch"/>), so the answer has no
+/// <c>hangfireJobId</c> yet.
+/// </summary>
 public static class JobSubmissionEndpoint
 {
     public static async Task<Results<Created<JobResource>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, ClaimsPrincipal user, JobSpecValidator validator, JobLifecycle lifecycle, JobDispatcher dispatcher,
-        DatasetOwners datasetOwners, IOptions<ApiKeyLimits> keyLimits, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, JobSpecValidator validator, JobLifecycle lifecycle, DispatchRequests dispatch,
+        DatasetOwners datasetOwners, IOptions<ApiKeyLimits> keyLimits, CancellationToken cancellationToken)
     {
         var caller = user.GetCaller();
         var check = await SubmissionCheck.ReadAsync(request, caller, validator, datasetOwners, cancellationToken);
@@ -31,15 +35,7 @@ public static class JobSubmissionEndpoint
                 $"This key already has {maxActive} queued, running or paused jobs ({ApiKeyLimits.SectionName}:{nameof(ApiKeyLimits.MaxActiveJobs)}); "
                 + "wait for one to finish or cancel one.", ApiKeyLimits.ActiveJobsRetryAfter);
         }
-        try
-        {
-            await dispatcher.DispatchAsync(job.Id, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Stored as Queued with no Hangfire job: every process's supervisor dispatches it within seconds.
-            loggers.CreateLogger(nameof(JobSubmissionEndpoint)).LogWarning(exception, "Job {JobId} stored; dispatch left to the supervisor", job.Id);
-        }
+        dispatch.Request();
         return TypedResults.Created($"/api/jobs/{job.Id}", job.ToResource(caller.UserName, checkpointBytes: 0));
     }
 }
