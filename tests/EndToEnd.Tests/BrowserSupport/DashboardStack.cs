@@ -4,8 +4,8 @@ using TrainingService.Tests.Shared;
 namespace TrainingService.EndToEnd.Tests.BrowserSupport;
 
 /// <summary>
-/// The whole service as real processes for a browser test: a fresh database, the Api, the Worker (on the CPU) and the
-/// dashboard on free ports, with a checkpoint folder of its own and headless Chromium. Disposing stops everything and
+/// The whole service as real processes for a browser test: a fresh database, the Api, the Worker (on the CPU; left out
+/// where queued jobs are enough) and the dashboard on free ports, with a checkpoint folder of its own and headless Chromium. Disposing stops everything and
 /// deletes the folder, also after a start that failed halfway.
 /// </summary>
 public sealed class DashboardStack : IAsyncDisposable
@@ -33,12 +33,13 @@ public sealed class DashboardStack : IAsyncDisposable
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The stack has not started.");
 
     /// <param name="checkpointFolderPrefix">Names the temporary checkpoint folder after the test, for whoever finds one left behind.</param>
-    public static async Task<DashboardStack> StartAsync(string checkpointFolderPrefix)
+    /// <param name="withWorker">False for a test whose jobs only need to be stored and queued.</param>
+    public static async Task<DashboardStack> StartAsync(string checkpointFolderPrefix, bool withWorker = true)
     {
         var stack = new DashboardStack(await TestDatabase.CreateAsync(), Directory.CreateTempSubdirectory(checkpointFolderPrefix));
         try
         {
-            await stack.StartProcessesAsync();
+            await stack.StartProcessesAsync(withWorker);
             return stack;
         }
         catch
@@ -48,7 +49,7 @@ public sealed class DashboardStack : IAsyncDisposable
         }
     }
 
-    private async Task StartProcessesAsync()
+    private async Task StartProcessesAsync(bool withWorker)
     {
         var service = new Dictionary<string, string>
         {
@@ -59,7 +60,7 @@ public sealed class DashboardStack : IAsyncDisposable
         };
         _api = ServiceProcess.Start("Api", service, "--urls", ApiAddress.AbsoluteUri);
         await _api.WaitUntilHealthyAsync(new Uri(ApiAddress, "health"), TimeSpan.FromSeconds(60));
-        _worker = ServiceProcess.Start("Worker", service);
+        if (withWorker) _worker = ServiceProcess.Start("Worker", service);
         _web = ServiceProcess.Start("Web", new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = WebAddress.AbsoluteUri,
