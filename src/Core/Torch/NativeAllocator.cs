@@ -49,12 +49,10 @@ public static partial class NativeAllocator
         var arguments = File.ReadAllText("/proc/self/cmdline").Split('\0');
         // cmdline ends with a NUL, which leaves one empty entry after the last argument.
         var argv = arguments[..^1];
-        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}")
-            .Concat(missing.Select(s => $"{s.Key}={s.Value}"))
-            .ToArray();
+        var current = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""));
         var argvPointers = ToNullTerminated(argv);
-        var environmentPointers = ToNullTerminated(environment);
+        var environmentPointers = ToNullTerminated(WithSettings(current, missing));
         try
         {
             Execve("/proc/self/exe", argvPointers, environmentPointers);
@@ -68,6 +66,19 @@ public static partial class NativeAllocator
                 Marshal.FreeCoTaskMem(pointer);
             }
         }
+    }
+
+    /// <summary>
+    /// The environment for the new process image, as <c>NAME=value</c>: <paramref name="current"/> with each missing
+    /// setting in place of any empty variable of its name. glibc's <c>getenv</c> reads the first of two entries, so a
+    /// kept empty one would leave the setting missing and the process would re-execute itself again and again.
+    /// </summary>
+    public static IReadOnlyList<string> WithSettings(IEnumerable<KeyValuePair<string, string>> current, IReadOnlyList<KeyValuePair<string, string>> missing)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(missing);
+        var replaced = missing.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        return current.Where(e => !replaced.Contains(e.Key)).Concat(missing).Select(e => $"{e.Key}={e.Value}").ToList();
     }
 
     private static bool IsGlibc()

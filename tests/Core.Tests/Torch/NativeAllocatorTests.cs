@@ -30,4 +30,15 @@ public sealed class NativeAllocatorTests
 
         Assert.Empty(NativeAllocator.Missing(name => environment.GetValueOrDefault(name)));
     }
+
+    [Fact]
+    public void The_new_environment_keeps_every_other_variable_and_puts_each_setting_in_place_of_an_empty_one()
+    {
+        var current = new Dictionary<string, string> { ["PATH"] = "/usr/bin", ["MALLOC_TRIM_THRESHOLD_"] = "", ["MALLOC_ARENA_MAX"] = "4" };
+        var missing = NativeAllocator.Missing(name => current.GetValueOrDefault(name));
+
+        var environment = NativeAllocator.WithSettings(current, missing);
+
+        Assert.Equal(["PATH=/usr/bin", "MALLOC_ARENA_MAX=4", "MALLOC_MMAP_THRESHOLD_=4294967296", "MALLOC_TRIM_THRESHOLD_=17179869184"], environment);
+    }
 }
