@@ -23,8 +23,7 @@ internal static class PredictionTestBed
     /// <summary>The job is submitted by <paramref name="client"/>, so it belongs to whoever that client signs in as.</summary>
     public static async Task<Guid> JobWithCheckpointAsync(WebApplicationFactory<Program> api, HttpClient client)
     {
-        var job = await (await client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())).Content.ReadFromJsonAsync<JsonElement>();
-        var id = Guid.Parse(job.GetProperty("id").GetString()!);
+        var id = await DispatchedJobs.SubmitAsync(client, JobSpecs.Valid());
         await WriteBestCheckpointAsync(api, id, seed: 9);
         return id;
     }

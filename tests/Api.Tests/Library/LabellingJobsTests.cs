@@ -128,12 +128,7 @@ public sealed class LabellingJobsTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal("watching it", announced.Note);
     }
 
-    private async Task<Guid> SubmitAsync()
-    {
-        var response = await api.CreateClient().PostAsJsonAsync("/api/jobs", JobSpecs.Valid());
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> SubmitAsync() => DispatchedJobs.SubmitAsync(api.CreateClient(), JobSpecs.Valid());
 
     private Task<HttpResponseMessage> PatchAsync(Guid job, string body) => api.CreateClient().PatchAsync($"/api/jobs/{job}", Json(body));
 
