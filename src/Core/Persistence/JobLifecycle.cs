@@ -31,13 +31,6 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
     internal async Task<TrainingJob?> InsertAsync(TrainingDbContext db, TrainingJobSpec spec, JobResolution? resolution, JobOwnership? owner,
         (Guid SweepId, int Number)? trial, CancellationToken ct)
     {
-        if (owner is { ApiKeyId: var keyId, MaxActiveJobs: { } maxActive })
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({keyId.ToString("D")}, 0))", ct);
-            var active = await db.Jobs.CountAsync(j => j.ApiKeyId == keyId
-                && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused), ct);
-            if (active >= maxActive) return null;
-        }
         var now = clock.GetUtcNow();
         var job = new TrainingJob
         {
@@ -56,8 +49,16 @@ public sealed class JobLifecycle(IDbContextFactory<TrainingDbContext> contexts, 
         };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
-        await db.NotifyAsync(StatusEvent(job, now), ct);
-        return job;
+        if (owner is not { ApiKeyId: var keyId, MaxActiveJobs: { } maxActive })
+        {
+            await db.NotifyAsync(StatusEvent(job, now), ct);
+            return job;
+        }
+        if (await KeyActiveJobsCheck.LockCountAndAnnounceAsync(db, keyId, maxActive, StatusEvent(job, now), ct) <= maxActive) return job;
+        // Over the limit: the row goes, and the caller's transaction (a sweep's included) carries on without it.
+        db.Jobs.Remove(job);
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
     /// <summary>

@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingService.Api.Tests.Library;
+using TrainingService.Core.Events;
+using TrainingService.Core.Jobs;
+using TrainingService.Core.Persistence;
 
 namespace TrainingService.Api.Tests.Owners;
 
@@ -46,11 +52,36 @@ public sealed class KeyLimitsTests(KeyLimitsFixture limits) : IClassFixture<KeyL
         var member = await limits.CreateUserAsync($"burst-{Guid.NewGuid():N}"[..20]);
         var client = limits.Client(member.Key.Secret);
 
+        await using var listener = await EventListener.StartAsync(limits.ConnectionString);
+
         var answers = await Task.WhenAll(Enumerable.Range(0, KeyLimitsFixture.SubmissionsPerMinute)
             .Select(_ => client.PostAsJsonAsync("/api/jobs", JobSpecs.Valid())));
 
         Assert.Equal(KeyLimitsFixture.MaxActiveJobs, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+        var created = new HashSet<Guid>();
+        foreach (var answer in answers.Where(a => a.StatusCode == HttpStatusCode.Created))
+        {
+            created.Add((await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        Assert.Equal(created.Order(), await StoredJobsOfAsync(member.Key.Key.Id));
+        // Events arrive in commit order, so once the cancel's arrives every refusal's transaction has been heard from.
+        var fence = created.First();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/jobs/{fence}/cancel", null)).StatusCode);
+        var announced = new List<JobStatusChangedEvent>();
+        await listener.NextAsync(e =>
+        {
+            if (e is JobStatusChangedEvent changed) announced.Add(changed);
+            return e is JobStatusChangedEvent { Status: JobStatus.Cancelled } && e.JobId == fence;
+        });
+        // Dispatch announces a job again once its Hangfire job is named; a refused submission is never announced.
+        Assert.Equal(created.Order(), announced.Where(e => e.Status == JobStatus.Queued).Select(e => e.JobId).Distinct().Order());
+    }
+
+    private async Task<IEnumerable<Guid>> StoredJobsOfAsync(Guid keyId)
+    {
+        await using var db = await limits.Api.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync();
+        return (await db.Jobs.Where(j => j.ApiKeyId == keyId).Select(j => j.Id).ToListAsync()).Order();
     }
 
     [Fact]
