@@ -12,12 +12,13 @@ namespace TrainingService.Api.Identity;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> (on the hub also <c>access_token</c>, on the dashboard
-/// also a Basic password) against the stored key hashes. Refusals are problem details, like every other error of
-/// the Api. Cookies are never read: a key is always sent on purpose, so no page can borrow it.
+/// also a Basic password) against the stored key hashes, through <see cref="AuthenticatedKeyCache"/>. Refusals are
+/// problem details, like every other error of the Api. Cookies are never read: a key is always sent on purpose, so
+/// no page can borrow it.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AccountStore accounts, IProblemDetailsService problems)
+    AuthenticatedKeyCache keys, IProblemDetailsService problems)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     private const string Bearer = "Bearer";
@@ -32,7 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null) return AuthenticateResult.NoResult();
         var secret = PresentedSecret();
         if (secret is null) return AuthenticateResult.NoResult();
-        var caller = await accounts.AuthenticateAsync(secret, Context.RequestAborted);
+        var caller = await keys.AuthenticateAsync(secret, Context.RequestAborted);
         return caller is null
             ? AuthenticateResult.Fail("The API key is malformed, unknown or revoked.")
             : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, Scheme.Name),

@@ -19,6 +19,8 @@ public static class IdentityServiceExtensions
         services.AddOptions<ApiKeyAuthenticationOptions>(ApiKeyAuthentication.Scheme).BindConfiguration(ApiKeyAuthenticationOptions.SectionName)
             .Validate(o => o.ConnectionLifetime > TimeSpan.Zero, $"{ApiKeyAuthenticationOptions.SectionName}:ConnectionLifetime must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<AuthenticatedKeyCache>();
+        services.AddHostedService<KeyRevocationListener>();
         var admin = CallerClaims.RoleName(UserRole.Admin);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.Scheme).RequireAuthenticatedUser().Build())

@@ -101,26 +101,32 @@ public sealed class AccountStore(IDbContextFactory<TrainingDbContext> contexts, 
             .SingleOrDefaultAsync(k => k.Id == keyId && (ownerFilter == null || k.UserId == ownerFilter), cancellationToken);
     }
 
-    /// <summary>Revokes a key at once: the next request with it is refused. Revoking a revoked key changes nothing.</summary>
+    /// <summary>
+    /// Revokes a key at once: the next request with it is refused, on every Api instance (see <see cref="KeyRevocationChannel"/>).
+    /// Revoking a revoked key changes nothing.
+    /// </summary>
     /// <returns>The key as stored after, or null when no such key belongs to <paramref name="ownerFilter"/>.</returns>
-    public async Task<ApiKeyRecord?> RevokeKeyAsync(Guid keyId, Guid? ownerFilter, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && (ownerFilter == null || k.UserId == ownerFilter), cancellationToken);
-        if (key is null) return null;
-        key.RevokedAt ??= time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return key;
-    }
+    public Task<ApiKeyRecord?> RevokeKeyAsync(Guid keyId, Guid? ownerFilter, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync<ApiKeyRecord?>(async (db, ct) =>
+        {
+            var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && (ownerFilter == null || k.UserId == ownerFilter), ct);
+            if (key is null) return null;
+            key.RevokedAt ??= time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await KeyRevocationChannel.NotifyAsync(db, key.Id, ct);
+            return key;
+        }, cancellationToken);
 
     /// <summary>Revokes every live key of a user (a reset); returns how many.</summary>
-    public async Task<int> RevokeAllKeysAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        return await db.ApiKeys.Where(k => k.UserId == userId && k.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, now), cancellationToken);
-    }
+    public Task<int> RevokeAllKeysAsync(Guid userId, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(async (db, ct) =>
+        {
+            var now = time.GetUtcNow();
+            var revoked = await db.ApiKeys.Where(k => k.UserId == userId && k.RevokedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, now), ct);
+            await KeyRevocationChannel.NotifyAsync(db, userId, ct);
+            return revoked;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken)
     {

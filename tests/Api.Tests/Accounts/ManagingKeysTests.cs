@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrainingService.Api.Identity;
 using TrainingService.Core.Identity;
+using TrainingService.Tests.Shared;
 
 namespace TrainingService.Api.Tests.Accounts;
 
@@ -63,6 +65,27 @@ public sealed class ManagingKeysTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         var keys = await api.CreateClient().GetFromJsonAsync<JsonElement>($"/api/users/{member.User.Id}/keys");
         Assert.NotEqual(JsonValueKind.Null, keys[0].GetProperty("revokedAt").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("the key")]
+    [InlineData("every key of its user")]
+    public async Task A_key_revoked_by_another_process_is_refused_within_moments_though_this_instance_just_let_it_in(string revoking)
+    {
+        var member = await api.CreateUserAsync($"keys-elsewhere-{revoking.Length}");
+        var client = api.CreateClientWithKey(member.Key.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        // As ./run.sh accounts or a second Api instance would: its own store on the same database.
+        var elsewhere = TestAccounts.Store(api.Database.ConnectionString);
+
+        if (revoking == "the key") await elsewhere.RevokeKeyAsync(member.Key.Key.Id, null, CancellationToken.None);
+        else await elsewhere.RevokeAllKeysAsync(member.User.Id, CancellationToken.None);
+
+        // Well inside the cache's lifetime, so only the revocation's notification can have ended it.
+        var deadline = DateTime.UtcNow + AuthenticatedKeyCache.Lifetime / 4;
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync("/api/me")).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
     [Fact]

@@ -58,10 +58,13 @@ public static class AccountsApi
         CreateKeyAsync(context, context.User.GetCaller().UserId, accounts, cancellationToken);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
-        Guid id, ClaimsPrincipal user, AccountStore accounts, CancellationToken cancellationToken) =>
-        await accounts.RevokeKeyAsync(id, user.GetCaller().OwnerFilter, cancellationToken) is null
-            ? KeyNotFound(id)
-            : TypedResults.NoContent();
+        Guid id, ClaimsPrincipal user, AccountStore accounts, AuthenticatedKeyCache keys, CancellationToken cancellationToken)
+    {
+        if (await accounts.RevokeKeyAsync(id, user.GetCaller().OwnerFilter, cancellationToken) is null) return KeyNotFound(id);
+        // The notification empties this instance's cache too, but a client's next request may come before it does.
+        keys.Forget();
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Ok<IReadOnlyList<UserResource>>> ListUsersAsync(AccountStore accounts, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<UserResource>>([.. (await accounts.ListUsersAsync(cancellationToken)).Select(u => u.ToResource())]);
