@@ -10,7 +10,7 @@ namespace TrainingService.Core.Persistence;
 /// <summary>
 /// The last step of storing a job for an API key with a limit on its active jobs: within the caller's transaction,
 /// after the job's row is written, takes the key's advisory lock, counts the key's queued, running and paused jobs
-/// (the new one included) and announces the job only when the count is within the limit.
+/// (the new one included, up to one past the limit) and announces the job only when the count is within the limit.
 /// </summary>
 /// <remarks>
 /// Every submission of one key waits for that lock, so its hold is the key's submission capacity. The lock is taken
@@ -22,7 +22,10 @@ internal static class KeyActiveJobsCheck
 {
     private static readonly string[] ActiveStatuses = [nameof(JobStatus.Queued), nameof(JobStatus.Running), nameof(JobStatus.Paused)];
 
-    /// <returns>The key's active jobs, the new one included; the job was announced when this is at most <paramref name="maxActive"/>.</returns>
+    /// <returns>
+    /// The key's active jobs, the new one included, counted up to <paramref name="maxActive"/> + 1 (all the decision needs,
+    /// so a key's cost does not grow with its jobs); the job was announced when this is at most <paramref name="maxActive"/>.
+    /// </returns>
     public static async Task<int> LockCountAndAnnounceAsync(TrainingDbContext db, Guid keyId, int maxActive, TrainingEvent announcement,
         CancellationToken cancellationToken)
     {
@@ -38,7 +41,8 @@ internal static class KeyActiveJobsCheck
                 new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = keyId.ToString("D") } } },
                 new NpgsqlBatchCommand("""
                     SELECT active.n FROM (
-                        SELECT count(*)::int AS n FROM training_jobs WHERE "ApiKeyId" = $1 AND "Status" = ANY($2)) AS active
+                        SELECT count(*)::int AS n FROM (
+                            SELECT FROM training_jobs WHERE "ApiKeyId" = $1 AND "Status" = ANY($2) LIMIT $3 + 1) AS capped) AS active
                     LEFT JOIN LATERAL (SELECT pg_notify($4, $5) WHERE active.n <= $3) AS announced ON true
                     """)
                 {
