@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TrainingService.Api.Health;
+using TrainingService.Api.Problems;
 using TrainingService.Core.Queueing;
 
 namespace TrainingService.Api.Tests;
@@ -39,6 +42,21 @@ public sealed class ReadinessTests(ApiFactory api) : IClassFixture<ApiFactory>
         var workers = Check(body, "workers");
         Assert.Equal("Degraded", workers.GetProperty("status").GetString());
         Assert.StartsWith("No worker is online;", workers.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_readiness_check_whose_caller_went_away_leaves_requests_served()
+    {
+        var check = ActivatorUtilities.CreateInstance<DatabaseHealthCheck>(api.Services);
+        var context = new HealthCheckContext
+        {
+            Registration = new HealthCheckRegistration(DatabaseHealthCheck.Name, check, HealthStatus.Unhealthy, null, TimeSpan.FromSeconds(2)),
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => check.CheckHealthAsync(context, new CancellationToken(canceled: true)));
+
+        Assert.True(api.Services.GetRequiredService<DatabaseAvailability>().IsAvailable);
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/jobs")).StatusCode);
     }
 
     [Fact]
