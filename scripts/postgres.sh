@@ -52,10 +52,13 @@ as_owner() {
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# From a random place in the range, so that clusters starting at the same moment rarely try the same port; the start
+# below tries another one when it still loses the race.
 free_port() {
-  local port previous
+  local port previous offset
   previous=$(cat "$data/socket/port" 2>/dev/null || true)
-  for port in $previous $(seq 55432 55532); do
+  offset=$((RANDOM % 101))
+  for port in $previous $(seq $((55432 + offset)) 55532) $(seq 55432 $((55431 + offset))); do
     port_is_free "$port" && { echo "$port"; return; }
   done
   echo "no free port between 55432 and 55532" >&2; return 1
@@ -82,11 +85,16 @@ case "$action" in
       as_owner "$BIN/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$data.initdb.log" 2>&1 \
         || { cat "$data.initdb.log" >&2; exit 1; }
     fi
-    port=$(free_port)
     mkdir -p "$data/socket"; [ "$(id -u)" -eq 0 ] && chown postgres: "$data/socket"
-    options="-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200"
-    [ "$throwaway" -eq 1 ] && options="$options -c fsync=off"
-    as_owner "$BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "$options" start >&2
+    for attempt in 1 2 3 4 5; do
+      port=$(free_port) || exit 1
+      options="-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200"
+      [ "$throwaway" -eq 1 ] && options="$options -c fsync=off"
+      as_owner "$BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "$options" start >&2 && break
+      # Another cluster took the port between the check and the start; anything else fails every attempt alike.
+      [ "$attempt" -eq 5 ] && { tail -5 "$data/server.log" >&2; exit 1; }
+      rm -f "$data/socket/port"
+    done
     echo "$port" >"$data/socket/port"
     "$BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='training'" | grep -q 1 \
       || "$BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres training
