@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TrainingService.Contracts.Jobs;
 using TrainingService.Core.Persistence;
-using TrainingService.JobListBenchmark;
+using TrainingService.JobListBenchmark.Seeding;
 
 namespace TrainingService.JobListBenchmark;
 
@@ -30,10 +30,10 @@ internal static class Benchmark
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         try
         {
-            var contexts = new Contexts(connectionString);
+            var contexts = new SeedingContexts(connectionString);
             Console.WriteLine($"Seeding {jobCount} jobs into {database}...");
             var seeding = Stopwatch.StartNew();
-            var (adminUser, member) = await Seeder.SeedAsync(contexts, jobCount, Console.Out);
+            var (adminUser, member) = await JobLibrarySeeder.SeedAsync(contexts, jobCount, Console.Out);
             Console.WriteLine($"  seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
             const int LongEpochs = 300, StepsPerEpoch = 200;
             var longJob = await LongJobSeeder.SeedAsync(contexts, member, LongEpochs, StepsPerEpoch);
@@ -161,9 +161,4 @@ internal static class Benchmark
             await command.ExecuteNonQueryAsync();
         }
     }
-}
-
-internal sealed class Contexts(string connectionString) : IDbContextFactory<TrainingDbContext>
-{
-    public TrainingDbContext CreateDbContext() => new(new DbContextOptionsBuilder<TrainingDbContext>().UseNpgsql(connectionString).Options);
 }

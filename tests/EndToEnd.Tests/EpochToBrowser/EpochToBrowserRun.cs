@@ -42,8 +42,8 @@ public sealed class EpochToBrowserRun(PostgresCluster cluster, string folder, st
         var logs = Path.Combine(folder, "logs");
         var checkpoints = Path.Combine(folder, "checkpoints");
         Directory.CreateDirectory(checkpoints);
-        var api = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var web = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var api = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/");
+        var web = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/");
         var service = new Dictionary<string, string>
         {
             ["ConnectionStrings__TrainingDb"] = connectionString,
@@ -52,14 +52,14 @@ public sealed class EpochToBrowserRun(PostgresCluster cluster, string folder, st
             ["TrainingOptions__Device"] = "cpu",
         };
         await using var apiProcess = ServiceProcess.Start("Api", service, Path.Combine(logs, "api.log"), "--urls", api.AbsoluteUri);
-        await WaitUntilAnsweringAsync(apiProcess, new Uri(api, "health"));
+        await apiProcess.WaitUntilAnsweringAsync(new Uri(api, "health"));
         await using var webProcess = ServiceProcess.Start("Web", new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = web.AbsoluteUri,
             ["ApiOptions__BaseUrl"] = api.AbsoluteUri,
             ["ApiOptions__PublicUrl"] = api.AbsoluteUri,
         }, Path.Combine(logs, "web.log"));
-        await WaitUntilAnsweringAsync(webProcess, new Uri(web, "favicon.ico"));
+        await webProcess.WaitUntilAnsweringAsync(new Uri(web, "favicon.ico"));
 
         using var jobs = new JobsClient(api, key);
         var jobId = await jobs.SubmitAsync(Spec(epochs, trainImages));
@@ -127,32 +127,5 @@ public sealed class EpochToBrowserRun(PostgresCluster cluster, string folder, st
             times[reader.GetInt32(0)] = reader.IsDBNull(1) ? null : (double)reader.GetDecimal(1);
         }
         return times;
-    }
-
-    private static async Task WaitUntilAnsweringAsync(ServiceProcess process, Uri address)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (process.HasExited) throw new FaultScenarioException($"{process.LogPath}: the process exited while starting:\n{process.Tail()}");
-            try
-            {
-                if ((await http.GetAsync(address)).IsSuccessStatusCode) return;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250);
-        }
-        throw new FaultScenarioException($"{address} did not answer within 120 s:\n{process.Tail()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TrainingService.Faults.Harness;
 
@@ -26,7 +24,7 @@ public sealed class Fleet : IAsyncDisposable
         CheckpointRoot = Path.Combine(folder, "checkpoints");
         LogFolder = Path.Combine(folder, "logs");
         Directory.CreateDirectory(CheckpointRoot);
-        Api = new Uri($"http://127.0.0.1:{FreePort()}");
+        Api = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
         _environment = new Dictionary<string, string>(settings.Environment())
         {
             ["ConnectionStrings__TrainingDb"] = connectionString,
@@ -119,13 +117,6 @@ public sealed class Fleet : IAsyncDisposable
     /// <summary>What to show when a scenario fails: the tails of the running processes' logs.</summary>
     public string Diagnostics() =>
         $"--- api ({ApiProcess?.LogPath}) ---\n{ApiProcess?.Tail()}\n--- worker ({WorkerProcess?.LogPath}) ---\n{WorkerProcess?.Tail()}";
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -20,7 +20,7 @@ public sealed class ScaleOutFleet : IAsyncDisposable
         _name = name;
         _folder = folder;
         ConnectionString = connectionString;
-        Api = new Uri($"http://127.0.0.1:{Fleet.FreePort()}");
+        Api = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
         _shared = new Dictionary<string, string>(settings.Environment())
         {
             ["ConnectionStrings__TrainingDb"] = connectionString,

@@ -96,6 +96,35 @@ public sealed class ServiceProcess : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>Waits until <paramref name="address"/> answers with a success, failing at once if the process exits first.</summary>
+    public async Task WaitUntilAnsweringAsync(Uri address)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (HasExited) throw new FaultScenarioException($"{LogPath}: the process exited while starting:\n{Tail()}");
+            try
+            {
+                if ((await http.GetAsync(address)).IsSuccessStatusCode) return;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new FaultScenarioException($"{address} did not answer within 120 s:\n{Tail()}");
+    }
+
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>The last lines of the log, for failure messages.</summary>
     public string Tail(int lines = 40)
     {

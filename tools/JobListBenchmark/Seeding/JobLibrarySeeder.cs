@@ -5,14 +5,14 @@ using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Training;
 
-namespace TrainingService.JobListBenchmark;
+namespace TrainingService.JobListBenchmark.Seeding;
 
 /// <summary>
 /// Realistic jobs from a fixed seed: 20 members and an admin, mostly finished (a few hundred queued, some running and
 /// paused), the zoo's models on four datasets, tags from a small vocabulary, notes, sweeps' trials, per-epoch metrics and
 /// three checkpoint rows for every job that got past its first epoch.
 /// </summary>
-internal static class Seeder
+internal static class JobLibrarySeeder
 {
     public static readonly string[] Models = ["lenet5", "lenet5_relu", "alexnet", "vgg11", "vgg16_bn", "resnet18", "resnet20", "resnet56", "googlenet", "cnn_small"];
     public static readonly string[] Datasets = ["mnist", "fashion-mnist", "cifar10", "synthetic"];

@@ -4,7 +4,7 @@ using TrainingService.Core.Jobs;
 using TrainingService.Core.Persistence;
 using TrainingService.Core.Training;
 
-namespace TrainingService.JobListBenchmark;
+namespace TrainingService.JobListBenchmark.Seeding;
 
 /// <summary>
 /// One long run among the seeded jobs, as its page sees it while it trains: <c>epochs</c> metrics rows, one step-loss row

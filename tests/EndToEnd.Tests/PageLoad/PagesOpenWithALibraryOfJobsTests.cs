@@ -1,0 +1,43 @@
+using TrainingService.EndToEnd.Tests.BrowserSupport;
+using TrainingService.Faults.Harness;
+using TrainingService.PageLoad;
+using TrainingService.Tests.Shared;
+
+namespace TrainingService.EndToEnd.Tests.PageLoad;
+
+/// <summary>
+/// The short version of <c>tools/PageLoad</c>: the same run (real Api and Web on a private PostgreSQL seeded with a
+/// library of jobs and one long running job, a signed-in Chromium) with fewer jobs and loads, checking that both pages
+/// show their data every time, never how fast.
+/// </summary>
+public sealed class PagesOpenWithALibraryOfJobsTests
+{
+    private const int LongEpochs = 40;
+
+    [SkippableFact]
+    public async Task The_jobs_list_and_a_long_jobs_page_show_their_data_on_every_load()
+    {
+        Skip.IfNot(HeadlessChromium.IsInstalled, $"{HeadlessChromium.ExecutablePath} is not installed");
+        var folder = Directory.CreateTempSubdirectory("page-load-");
+        // As root the cluster belongs to the postgres user, which must reach its folder.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        try
+        {
+            PageLoadTimes times;
+            await using (var cluster = await PostgresCluster.StartAsync(Path.Combine(folder.FullName, "pg")))
+            {
+                times = await new PageLoadRun(cluster, folder.FullName, RepositoryPaths.DatasetRoot)
+                    .RunAsync(jobs: 300, LongEpochs, loads: 2, warmUpLoads: 1);
+            }
+
+            Assert.Equal(2, times.JobsList.Count);
+            Assert.Equal(2, times.JobPage.Count);
+            Assert.Equal(LongEpochs, times.EpochRowsShown);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
