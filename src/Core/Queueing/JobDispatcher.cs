@@ -25,7 +25,7 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
             var pending = await (jobId is { } id
                     ? db.Jobs.FromSql($"""SELECT * FROM training_jobs WHERE "Id" = {id} AND "Status" = 'Queued' AND "HangfireJobId" IS NULL FOR UPDATE SKIP LOCKED""")
                     : db.Jobs.FromSql($"""SELECT * FROM training_jobs WHERE "Status" = 'Queued' AND "HangfireJobId" IS NULL ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED"""))
-                .ToListAsync(ct);
+                .AsNoTracking().ToListAsync(ct);
             if (pending.Count == 0)
             {
                 return 0;
@@ -33,7 +33,6 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
             var fleet = await ReadFleetAsync(ct);
             var freeGpuSlots = fleet.FreeGpuSlots;
             var now = clock.GetUtcNow();
-            var announce = new List<TrainingJob>();
             foreach (var job in pending)
             {
                 var route = JobRouting.Route(job.Spec.Hyperparameters, fleet, freeGpuSlots);
@@ -41,16 +40,20 @@ public sealed class JobDispatcher(IDbContextFactory<TrainingDbContext> contexts,
                 {
                     freeGpuSlots--;
                 }
-                job.HangfireJobId = hangfire.Enqueue<ITrainingJobRunner>(route.Queue, runner => runner.RunAsync(job.Id, CancellationToken.None));
+                var hangfireJobId = hangfire.Enqueue<ITrainingJobRunner>(route.Queue, runner => runner.RunAsync(job.Id, CancellationToken.None));
                 var reason = route.WaitingReason ?? WaitingReasons.Cleared(job.StatusReason);
-                if (reason != job.StatusReason)
-                {
-                    job.StatusReason = reason;
-                    job.UpdatedAt = now;
-                    announce.Add(job);
-                }
+                var changed = reason != job.StatusReason;
+                var updatedAt = changed ? now : job.UpdatedAt;
+                // Untracked, and written column by column: tracking the rows' specs and resolutions only to write two
+                // columns was most of a dispatch's time.
+                await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set
+                    .SetProperty(j => j.HangfireJobId, hangfireJobId)
+                    .SetProperty(j => j.StatusReason, reason)
+                    .SetProperty(j => j.UpdatedAt, updatedAt), ct);
+                if (!changed) continue;
+                (job.HangfireJobId, job.StatusReason, job.UpdatedAt) = (hangfireJobId, reason, now);
+                await db.NotifyAsync(JobLifecycle.StatusEvent(job, now), ct);
             }
-            await SaveAndAnnounceAsync(db, announce, now, ct);
             return pending.Count;
         }, cancellationToken);
 
