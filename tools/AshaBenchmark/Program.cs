@@ -31,10 +31,7 @@ if (!File.Exists(Path.Combine(datasetRoot, "mnist", "train-images-idx3-ubyte")))
     return 2;
 }
 var settings = new FaultSettings { DatasetRoot = datasetRoot, CpuThreads = options.Threads };
-var work = Directory.CreateTempSubdirectory("asha-benchmark-");
-// The cluster runs as the postgres user when this runs as root; it must be able to reach its folder.
-File.SetUnixFileMode(work.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+var work = PostgresCluster.CreateWorkFolder("asha-benchmark-");
 var clock = Stopwatch.StartNew();
 void Log(string line) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,7:0.0} s] {line}");
 

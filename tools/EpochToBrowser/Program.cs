@@ -35,10 +35,7 @@ if (!File.Exists(Path.Combine(datasetRoot, "mnist", "train-images-idx3-ubyte")))
     return 2;
 }
 
-var work = Directory.CreateTempSubdirectory("epoch-to-browser-");
-// The cluster runs as the postgres user when this runs as root; it must be able to reach its folder.
-File.SetUnixFileMode(work.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+var work = PostgresCluster.CreateWorkFolder("epoch-to-browser-");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load {LoadAverage()}");
 Console.WriteLine($"run: {ServiceBinaries.Configuration} Api, Web and Worker; lenet5, {epochs} epochs of {trainImages} MNIST images; work folder {work.FullName}");
 

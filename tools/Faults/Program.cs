@@ -35,10 +35,7 @@ var settings = new FaultSettings
     Lease = TimeSpan.FromSeconds(options.LeaseSeconds),
     CpuThreads = options.Threads,
 };
-var work = Directory.CreateTempSubdirectory("faults-");
-// The cluster runs as the postgres user when this runs as root; it must be able to reach its folder.
-File.SetUnixFileMode(work.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+var work = PostgresCluster.CreateWorkFolder("faults-");
 var clock = Stopwatch.StartNew();
 void Log(string line) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,7:0.0} s] {line}");
 

@@ -29,10 +29,7 @@ if (!OperatingSystem.IsLinux())
     return 2;
 }
 
-var work = Directory.CreateTempSubdirectory("page-load-");
-// The cluster runs as the postgres user when this runs as root; it must be able to reach its folder.
-File.SetUnixFileMode(work.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+var work = PostgresCluster.CreateWorkFolder("page-load-");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load {LoadAverage()}");
 Console.WriteLine($"run: {ServiceBinaries.Configuration} Api and Web; {jobs} jobs and one running job of {longEpochs} epochs; {loads} loads of each page after 5 warm-up loads");
 

@@ -47,9 +47,7 @@ var settings = new FaultSettings
     SweepInterval = defaults.SweepInterval,
     WorkerEnvironment = options.WorkerEnvironment,
 };
-var work = Directory.CreateTempSubdirectory("overhead-");
-File.SetUnixFileMode(work.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+var work = PostgresCluster.CreateWorkFolder("overhead-");
 var clock = Stopwatch.StartNew();
 void Log(string line) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,7:0.0} s] {line}");
 string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -53,13 +53,7 @@ public sealed class EpochToBrowserRun(PostgresCluster cluster, string folder, st
         };
         await using var apiProcess = ServiceProcess.Start("Api", service, Path.Combine(logs, "api.log"), "--urls", api.AbsoluteUri);
         await apiProcess.WaitUntilAnsweringAsync(new Uri(api, "health"));
-        await using var webProcess = ServiceProcess.Start("Web", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = web.AbsoluteUri,
-            ["ApiOptions__BaseUrl"] = api.AbsoluteUri,
-            ["ApiOptions__PublicUrl"] = api.AbsoluteUri,
-        }, Path.Combine(logs, "web.log"));
-        await webProcess.WaitUntilAnsweringAsync(new Uri(web, "favicon.ico"));
+        await using var webProcess = await ServiceProcess.StartWebAsync(web, api, Path.Combine(logs, "web.log"));
 
         using var jobs = new JobsClient(api, key);
         var jobId = await jobs.SubmitAsync(Spec(epochs, trainImages));

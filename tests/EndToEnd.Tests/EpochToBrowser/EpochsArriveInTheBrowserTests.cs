@@ -18,10 +18,7 @@ public sealed class EpochsArriveInTheBrowserTests
     public async Task Every_epoch_of_a_running_job_appears_on_its_page_exactly_once_after_its_row_committed()
     {
         Skip.IfNot(HeadlessChromium.IsInstalled, $"{HeadlessChromium.ExecutablePath} is not installed");
-        var folder = Directory.CreateTempSubdirectory("epoch-to-browser-");
-        // As root the cluster belongs to the postgres user, which must reach its folder.
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var folder = PostgresCluster.CreateWorkFolder("epoch-to-browser-");
         try
         {
             IReadOnlyList<EpochArrival> arrivals;

@@ -10,7 +10,7 @@ namespace TrainingService.EndToEnd.Tests.Faults;
 /// </summary>
 public sealed class FaultCluster : IAsyncLifetime
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("faults-");
+    private readonly DirectoryInfo _folder = PostgresCluster.CreateWorkFolder("faults-");
     private PostgresCluster? _postgres;
 
     public FaultSettings Settings { get; } = new()
@@ -24,9 +24,6 @@ public sealed class FaultCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // As root the cluster belongs to the postgres user, which must reach its folder.
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         _postgres = await PostgresCluster.StartAsync(Path.Combine(_folder.FullName, "pg"));
     }
 

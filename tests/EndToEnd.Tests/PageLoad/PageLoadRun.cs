@@ -38,13 +38,7 @@ public sealed class PageLoadRun(PostgresCluster cluster, string folder, string d
             ["StorageOptions__DatasetRoot"] = datasetRoot,
         }, Path.Combine(logs, "api.log"), "--urls", api.AbsoluteUri);
         await apiProcess.WaitUntilAnsweringAsync(new Uri(api, "health"));
-        await using var webProcess = ServiceProcess.Start("Web", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = web.AbsoluteUri,
-            ["ApiOptions__BaseUrl"] = api.AbsoluteUri,
-            ["ApiOptions__PublicUrl"] = api.AbsoluteUri,
-        }, Path.Combine(logs, "web.log"));
-        await webProcess.WaitUntilAnsweringAsync(new Uri(web, "favicon.ico"));
+        await using var webProcess = await ServiceProcess.StartWebAsync(web, api, Path.Combine(logs, "web.log"));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);

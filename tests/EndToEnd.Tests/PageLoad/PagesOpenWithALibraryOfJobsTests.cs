@@ -18,10 +18,7 @@ public sealed class PagesOpenWithALibraryOfJobsTests
     public async Task The_jobs_list_and_a_long_jobs_page_show_their_data_on_every_load()
     {
         Skip.IfNot(HeadlessChromium.IsInstalled, $"{HeadlessChromium.ExecutablePath} is not installed");
-        var folder = Directory.CreateTempSubdirectory("page-load-");
-        // As root the cluster belongs to the postgres user, which must reach its folder.
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var folder = PostgresCluster.CreateWorkFolder("page-load-");
         try
         {
             PageLoadTimes times;

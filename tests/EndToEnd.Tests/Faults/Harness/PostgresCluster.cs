@@ -24,6 +24,18 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public int Port => new NpgsqlConnectionStringBuilder(ServerConnectionString).Port;
 
+    /// <summary>
+    /// A temporary folder for a cluster and its run. As root the cluster belongs to the postgres user, which must be able
+    /// to reach the folder.
+    /// </summary>
+    public static DirectoryInfo CreateWorkFolder(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return folder;
+    }
+
     public static async Task<PostgresCluster> StartAsync(string dataDirectory)
     {
         var connectionString = await RunScriptAsync("start", dataDirectory, "--throwaway");

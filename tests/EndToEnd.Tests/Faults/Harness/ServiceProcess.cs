@@ -96,6 +96,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>The dashboard on <paramref name="web"/>, talking to the Api on <paramref name="api"/>, once it answers.</summary>
+    public static async Task<ServiceProcess> StartWebAsync(Uri web, Uri api, string logPath)
+    {
+        var process = Start("Web", new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = web.AbsoluteUri,
+            ["ApiOptions__BaseUrl"] = api.AbsoluteUri,
+            ["ApiOptions__PublicUrl"] = api.AbsoluteUri,
+        }, logPath);
+        await process.WaitUntilAnsweringAsync(new Uri(web, "favicon.ico"));
+        return process;
+    }
+
     /// <summary>Waits until <paramref name="address"/> answers with a success, failing at once if the process exits first.</summary>
     public async Task WaitUntilAnsweringAsync(Uri address)
     {
