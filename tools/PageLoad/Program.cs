@@ -41,12 +41,18 @@ await using (var cluster = await PostgresCluster.StartAsync(Path.Combine(work.Fu
 
 Console.WriteLine("| page | until | loads | p50 ms | p95 ms | max ms |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|");
+Row("jobs list (first page of 25)", "first byte", times.JobsList.Select(t => t.FirstByte));
+Row("jobs list (first page of 25)", "first paint", times.JobsList.Select(t => t.FirstPaint));
 Row("jobs list (first page of 25)", "load event", times.JobsList.Select(t => t.Loaded));
 Row("jobs list (first page of 25)", "rows shown", times.JobsList.Select(t => t.Shown));
+Row($"job page ({longEpochs} epochs)", "first byte", times.JobPage.Select(t => t.FirstByte));
+Row($"job page ({longEpochs} epochs)", "first paint", times.JobPage.Select(t => t.FirstPaint));
+Row($"job page ({longEpochs} epochs)", "last epoch row shown", times.JobPage.Select(t => t.FirstDataShown));
 Row($"job page ({longEpochs} epochs)", "load event", times.JobPage.Select(t => t.Loaded));
 Row($"job page ({longEpochs} epochs)", "last epoch row and both charts shown", times.JobPage.Select(t => t.Shown));
 Console.WriteLine("each load, in order (load event / shown, ms): jobs list " + string.Join(", ", times.JobsList.Select(Pair))
     + "; job page " + string.Join(", ", times.JobPage.Select(Pair)));
+Console.WriteLine($"loads whose first row went off screen once shown: jobs list {times.JobsList.Count(t => t.DataLost > 0)}, job page {times.JobPage.Count(t => t.DataLost > 0)}");
 Console.WriteLine($"epoch rows on the job page: {times.EpochRowsShown}; load at the end {LoadAverage()}");
 work.Delete(recursive: true);
 return times.EpochRowsShown == longEpochs ? 0 : 1;

@@ -42,6 +42,8 @@ public static class WebApplicationBuilderExtensions
         // Scoped = one hub connection per circuit, disposed when the browser tab goes away.
         services.AddScoped<ITrainingHub, TrainingHubConnection>();
         services.AddScoped<JobListNotice>();
+        services.AddSingleton<PrerenderSnapshots>();
+        services.AddScoped<PrerenderHandoff>();
 
         return builder;
     }

@@ -18,8 +18,13 @@ public sealed class DashboardContext : BunitContext
 {
     public const string PublicUrl = "https://training.example.com/";
 
-    public DashboardContext()
+    /// <param name="interactive">False for a prerender.</param>
+    /// <param name="snapshots">The process's prerender snapshots, to share between a prerender's context and a circuit's.</param>
+    public DashboardContext(bool interactive = true, PrerenderSnapshots? snapshots = null)
     {
+        PrerenderState = AddBunitPersistentComponentState();
+        Services.AddSingleton(snapshots ?? new PrerenderSnapshots());
+        Services.AddScoped<PrerenderHandoff>();
         Services.AddSingleton(Options.Create(ApiOptions));
         Services.AddSingleton<ApiEndpoints>();
         Services.AddSingleton(Session);
@@ -34,7 +39,7 @@ public sealed class DashboardContext : BunitContext
         Authorization.SetRoles(UserRoles.Member);
 
         // Services first: bUnit freezes the container once the renderer is touched.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SetRendererInfo(interactive ? new RendererInfo("Server", isInteractive: true) : new RendererInfo("Static", isInteractive: false));
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Radzen sizes charts through JS; without a size it renders no SVG at all.
         JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 600, Height = 280 });
@@ -58,6 +63,9 @@ public sealed class DashboardContext : BunitContext
     }
 
     public FakeTrainingHub Hub { get; } = new();
+
+    /// <summary>What a prerender persists for its circuit, as Blazor keeps it in the page.</summary>
+    public BunitPersistentComponentState PrerenderState { get; }
 
     public TestClock Clock { get; } = new();
 

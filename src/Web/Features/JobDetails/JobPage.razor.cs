@@ -23,6 +23,9 @@ public sealed partial class JobPage
     [Inject]
     private JobListNotice Notices { get; set; } = default!;
 
+    [Inject]
+    private PrerenderHandoff Handoff { get; set; } = default!;
+
     protected override void OnInitialized()
     {
         if (!RendererInfo.IsInteractive)
@@ -51,9 +54,30 @@ public sealed partial class JobPage
             await LeaveJoinedJobAsync();
             joinedJobId = Id;
             await Hub.JoinJobAsync(Id);
+            if (Handoff.TryTake<JobPageSnapshot>(nameof(JobPage), out var prerendered) && prerendered.JobId == Id)
+            {
+                Restore(prerendered);
+                return;
+            }
+        }
+        else
+        {
+            Handoff.Offer(nameof(JobPage), Snapshot);
         }
 
         await RefreshAsync();
+    }
+
+    private JobPageSnapshot? Snapshot() => ApiError is null && (model.Job is not null || model.NotFound)
+        ? new JobPageSnapshot(model.JobId, model.Job, model.Metrics.Points, model.Checkpoints, model.Attempts, model.Steps.Series, Evaluation)
+        : null;
+
+    private void Restore(JobPageSnapshot prerendered)
+    {
+        model.Load(prerendered.Job, prerendered.Metrics, prerendered.Checkpoints);
+        model.SetAttempts(prerendered.Attempts);
+        model.Steps.Restore(prerendered.Steps);
+        Evaluation = prerendered.Evaluation;
     }
 
     /// <summary>The test evaluation, once the job has succeeded.</summary>

@@ -35,6 +35,14 @@ public sealed class StepLossFeed(int maxPoints)
         return PumpAsync(read, cancellationToken);
     }
 
+    /// <summary>Takes the series as a whole read left it elsewhere (the prerender's); later reads continue from it.</summary>
+    public void Restore(StepSeriesResource series)
+    {
+        generation++;
+        reading = wholeWanted = newWanted = false;
+        Series = series;
+    }
+
     /// <summary>For another job: a read still running for the previous one is dropped when it answers.</summary>
     public void Clear()
     {

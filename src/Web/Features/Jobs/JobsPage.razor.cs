@@ -29,6 +29,9 @@ public sealed partial class JobsPage
     [Inject]
     private JobListNotice Notices { get; set; } = default!;
 
+    [Inject]
+    private PrerenderHandoff Handoff { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -83,6 +86,7 @@ public sealed partial class JobsPage
         ShowOwner = Authentication is not null && SessionClaims.IsAdmin((await Authentication).User);
         if (!RendererInfo.IsInteractive)
         {
+            Handoff.Offer(nameof(JobsPage), () => model.Page is { } page ? new JobsPageSnapshot(JobListLinks.To(Query), page, Storage) : null);
             return;
         }
 
@@ -107,6 +111,14 @@ public sealed partial class JobsPage
             [JobListRequest.Names.Sort] = SortText,
             [JobListRequest.Names.Order] = OrderText,
         });
+        if (RendererInfo.IsInteractive && Handoff.TryTake<JobsPageSnapshot>(nameof(JobsPage), out var prerendered)
+            && prerendered.Query == JobListLinks.To(Query))
+        {
+            model.Load(prerendered.Jobs, Query);
+            Storage = prerendered.Storage;
+            return Task.CompletedTask;
+        }
+
         return RefreshAsync();
     }
 
