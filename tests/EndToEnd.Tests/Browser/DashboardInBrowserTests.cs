@@ -215,6 +215,26 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_chart_theme_is_linked_by_the_pages_with_charts_and_styles_them_and_the_jobs_list_loads_without_it()
+    {
+        api.JobCount = 3;
+        var page = await OpenAsync();
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(3, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("link[href*='Radzen.Blazor/css/']")).ToHaveCountAsync(0);
+
+        await page.GotoAsync(new Uri(webAddress, $"jobs/{StandInApi.KnownJob}").AbsoluteUri);
+        await Assertions.Expect(page.Locator(".charts .rz-legend").First).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("link[href*='Radzen.Blazor/css/']")).ToHaveCountAsync(1);
+        // The theme's own rule for a chart's legend: without the theme the legend would sit in the flow below the chart.
+        Assert.Equal("absolute", await page.Locator(".charts .rz-legend").First.EvaluateAsync<string>("e => getComputedStyle(e).position"));
+
+        // Back to the list inside the circuit: the theme leaves with the charts.
+        await page.Locator("a[href='jobs']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-job-id]")).ToHaveCountAsync(3, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("link[href*='Radzen.Blazor/css/']")).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
     public async Task A_new_job_shows_the_apis_problem_next_to_its_field_and_submits_once_it_is_fixed()
     {
         var page = await OpenAsync();
