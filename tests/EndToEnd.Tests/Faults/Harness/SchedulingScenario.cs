@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using TrainingService.Core.Jobs;
 
 namespace TrainingService.Faults.Harness;
@@ -17,6 +18,10 @@ public static class SchedulingScenario
         var report = new FaultReport("scheduling");
         await WaitForWorkersAsync(fleet, fleet.WorkerNames.Count);
         await using var hub = await HubWatcher.ConnectAsync(fleet.Api, fleet.Key);
+        // The job is followed only once its id is known, after the submission, so the follow must be quick. The hub's
+        // first JoinJob builds and compiles its ownership query, which on a loaded machine can take longer than a tiny
+        // job runs (a fresh-clone run missed every BatchProgress of a job that trained for 0.5 s). Warmed up first.
+        await hub.Connection.InvokeAsync("JoinJob", Guid.NewGuid());
 
         var latencies = new List<double>();
         for (var i = 0; i < options.LatencyJobs; i++)
