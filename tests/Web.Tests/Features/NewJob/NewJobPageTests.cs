@@ -237,6 +237,21 @@ public sealed class NewJobPageTests : IDisposable
     private static AngleSharp.Dom.IElement Input(IRenderedComponent<NewJobPage> page, string path) =>
         page.Find($"[data-field='{path}'] input");
 
+    [Fact]
+    public void A_prerendered_form_takes_no_input_until_the_page_is_live()
+    {
+        using var prerender = new DashboardContext(interactive: false);
+        prerender.Api.Json("/api/models", NewJobSamples.Models);
+        prerender.Api.Json("/api/datasets", NewJobSamples.Datasets);
+
+        var prerendered = prerender.Render<NewJobPage>(p => p.Add(c => c.CheckDelay, TimeSpan.FromMilliseconds(50)));
+        var live = RenderPage();
+
+        prerendered.WaitForAssertion(() => Assert.True(prerendered.Find(".new-job-form [data-form-body]").HasAttribute("disabled")), Patience);
+        live.WaitForAssertion(() => Assert.False(live.Find(".new-job-form [data-form-body]").HasAttribute("disabled")), Patience);
+        Assert.NotNull(live.Find("[data-form-body] [data-field='name'] input"));
+    }
+
     private IRenderedComponent<NewJobPage> RenderPage(Guid? from = null)
     {
         if (from is { } id)

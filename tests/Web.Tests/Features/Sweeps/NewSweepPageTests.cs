@@ -96,6 +96,20 @@ public sealed class NewSweepPageTests : IDisposable
         Assert.Contains("\"reductionFactor\": 4", page.Find("pre[data-request-json]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_prerendered_form_takes_no_input_until_the_page_is_live()
+    {
+        using var prerender = new DashboardContext(interactive: false);
+        prerender.Services.GetRequiredService<NavigationManager>().NavigateTo("sweeps/new");
+
+        var prerendered = prerender.Render<NewSweepPage>();
+        var live = RenderPage();
+
+        Assert.True(prerendered.Find("[data-sweep-form] [data-form-body]").HasAttribute("disabled"));
+        Assert.False(live.Find("[data-sweep-form] [data-form-body]").HasAttribute("disabled"));
+        Assert.NotNull(live.Find("[data-form-body] [data-field=name]"));
+    }
+
     public void Dispose() => context.Dispose();
 
     private IRenderedComponent<NewSweepPage> RenderPage(string query = "")
