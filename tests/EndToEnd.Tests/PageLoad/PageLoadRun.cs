@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using TrainingService.EndToEnd.Tests.BrowserSupport;
 using TrainingService.Faults.Harness;
@@ -89,6 +90,9 @@ public sealed class PageLoadRun(PostgresCluster cluster, string folder, string d
         })();
         """;
 
+    /// <summary>One load's times as the page reports them (<see cref="ShownWatcher"/> and the browser's timeline).</summary>
+    private sealed record BrowserTiming(double FirstByte, double FirstPaint, double Loaded, double FirstShown, double AllShown, int Lost);
+
     /// <summary>Navigates, then waits until every selector matches, and reads the load's times from the browser.</summary>
     private static async Task<PageLoadTime> TimeAsync(IPage page, string url, params string[] selectors)
     {
@@ -100,14 +104,17 @@ public sealed class PageLoadRun(PostgresCluster cluster, string folder, string d
         await page.Locator("[data-live-state]:not([data-live-state=\"Connecting\"])").WaitForAsync();
         await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 50)))");
         await page.WaitForFunctionAsync("() => window.__shown.matched");
-        var timing = await page.EvaluateAsync<double[]>("""
+        var timing = JsonSerializer.Deserialize<BrowserTiming>(await page.EvaluateAsync<string>("""
             () => {
               const navigation = performance.getEntriesByType('navigation')[0];
               const paint = performance.getEntriesByName('first-contentful-paint')[0];
-              return [navigation.responseStart, paint ? paint.startTime : 0, navigation.loadEventEnd, window.__shown.at, window.__shown.lost, window.__shown.firstAt];
+              const watch = window.__shown;
+              return JSON.stringify({ firstByte: navigation.responseStart, firstPaint: paint ? paint.startTime : 0,
+                loaded: navigation.loadEventEnd, firstShown: watch.firstAt, allShown: watch.at, lost: watch.lost });
             }
-            """);
+            """), JsonSerializerOptions.Web)!;
         // Data in the document before the first paint is on screen at the first paint.
-        return new PageLoadTime(timing[0], timing[1], Math.Max(timing[1], timing[5]), timing[2], Math.Max(timing[1], timing[3]), (int)timing[4]);
+        return new PageLoadTime(timing.FirstByte, timing.FirstPaint, Math.Max(timing.FirstPaint, timing.FirstShown), timing.Loaded,
+            Math.Max(timing.FirstPaint, timing.AllShown), timing.Lost);
     }
 }
