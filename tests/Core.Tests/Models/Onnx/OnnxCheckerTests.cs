@@ -10,8 +10,9 @@ namespace TrainingService.Core.Tests.Models.Onnx;
 
 /// <summary>
 /// ONNX's own checker (Debian's python3-onnx 1.12, full check: schemas, types and shape inference) accepts the file of
-/// every zoo network, of a custom network and of a preprocessing graph. One Python run checks the whole folder.
-/// Skipped where python3 cannot import onnx.
+/// every zoo network, of a custom network and of a preprocessing graph. The files are checked and deleted whenever the
+/// folder passes <see cref="CheckEveryBytes"/>, so that the run never holds the 5 GB of all the exports on disk at once
+/// (eight VGGs of 500 MB each), and each Python run checks what has piled up. Skipped where python3 cannot import onnx.
 /// </summary>
 [Collection(ZooCollection.Name)]
 public sealed class OnnxCheckerTests : IDisposable
@@ -27,6 +28,8 @@ public sealed class OnnxCheckerTests : IDisposable
             print(name)
         """;
 
+    private const long CheckEveryBytes = 1L << 30;
+
     private static readonly Lazy<bool> OnnxInstalled = new(() =>
     {
         try
@@ -41,6 +44,7 @@ public sealed class OnnxCheckerTests : IDisposable
     });
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"onnx-checker-{Guid.NewGuid():N}");
+    private readonly List<string> checkedFiles = [];
 
     public OnnxCheckerTests()
     {
@@ -57,6 +61,10 @@ public sealed class OnnxCheckerTests : IDisposable
             var network = definition.Describe(definition.DefaultOptions);
             using var model = OnnxHarness.Build(network, seed: 2);
             OnnxHarness.ExportTo(Path.Combine(folder, $"{definition.Name}.onnx"), network, model);
+            if (FolderBytes() >= CheckEveryBytes)
+            {
+                CheckAndDeleteTheFolder();
+            }
         }
 
         var custom = CustomNetwork.Describe(
@@ -77,10 +85,21 @@ public sealed class OnnxCheckerTests : IDisposable
                 new OnnxExportOptions { Preprocessing = new OnnxPreprocessing(pipeline, new InputShape(1, 28, 28)) });
         }
 
-        // About 5 GB of files (eight VGGs): minutes when six test runs share two cores.
-        var checkedFiles = DebianTorch.RunLong(TimeSpan.FromMinutes(10), CheckFolder, folder).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        CheckAndDeleteTheFolder();
         string[] exported = [.. registry.Names.Select(name => $"{name}.onnx"), "custom.onnx", "resnet20-preprocess.onnx"];
         Assert.Equal(exported.Order(StringComparer.Ordinal), checkedFiles.Order(StringComparer.Ordinal));
+    }
+
+    private long FolderBytes() => new DirectoryInfo(folder).EnumerateFiles().Sum(file => file.Length);
+
+    private void CheckAndDeleteTheFolder()
+    {
+        // Minutes in all when six test runs share two cores.
+        checkedFiles.AddRange(DebianTorch.RunLong(TimeSpan.FromMinutes(10), CheckFolder, folder).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            File.Delete(file);
+        }
     }
 
     public void Dispose()
